@@ -1,0 +1,205 @@
+package io.streamsight.schemas;
+
+import io.streamsight.events.AudioEvent;
+import io.streamsight.events.BehaviorEvent;
+import io.streamsight.events.EnrichedImage;
+import io.streamsight.events.ImageEvent;
+import io.streamsight.events.MedicationOrder;
+import io.streamsight.events.MedicationValidation;
+import io.streamsight.events.TextEvent;
+import io.streamsight.events.Transcript;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.serialization.Serdes.StringSerde;
+
+/**
+ * The topic catalogue: every Streamsight topic with its key and value serdes. Immutable and
+ * thread-safe; build one per application with {@link #create()} and pass it around.
+ *
+ * <p>Keys are strings (the source, camera or order id named in each schema's doc). Values are Avro
+ * records in single-object encoding ({@link AvroSerde}), except on the dead-letter queue, which
+ * holds the failed records' raw bytes as Kafka Streams' dead-letter-queue support (KIP-1034) writes
+ * them, so its serdes are byte arrays.
+ */
+public final class Topics {
+
+  /** Raw images in, keyed by sourceId: {@link ImageEvent}. */
+  public static final String IMAGES_RAW = "images.raw";
+
+  /** Enriched images out, keyed by sourceId: {@link EnrichedImage}. */
+  public static final String IMAGES_ENRICHED = "images.enriched";
+
+  /** Raw audio in, keyed by sourceId: {@link AudioEvent}. */
+  public static final String AUDIO_RAW = "audio.raw";
+
+  /** Transcripts out, keyed by sourceId: {@link Transcript}. */
+  public static final String AUDIO_TRANSCRIPTS = "audio.transcripts";
+
+  /** Raw text in, keyed by sourceId: {@link TextEvent}. */
+  public static final String TEXT_RAW = "text.raw";
+
+  /** Normalised text out, keyed by sourceId: {@link TextEvent}. */
+  public static final String TEXT_NORMALIZED = "text.normalized";
+
+  /** Medication orders in, keyed by orderId: {@link MedicationOrder}. */
+  public static final String PHARMACY_ORDERS = "pharmacy.orders";
+
+  /** Medication order validations out, keyed by orderId: {@link MedicationValidation}. */
+  public static final String PHARMACY_VALIDATIONS = "pharmacy.validations";
+
+  /** Behaviour events out, keyed by cameraId: {@link BehaviorEvent}. */
+  public static final String BEHAVIOR_EVENTS = "behavior.events";
+
+  /**
+   * Default dead-letter queue; the deployed name comes from the Kafka Streams setting {@code
+   * errors.dead.letter.queue.topic.name}, passed to {@link #create(String)}.
+   */
+  public static final String DEAD_LETTER_QUEUE = "streamsight.dlq";
+
+  private final Topic<String, ImageEvent> images;
+  private final Topic<String, EnrichedImage> enrichedImages;
+  private final Topic<String, AudioEvent> audio;
+  private final Topic<String, Transcript> transcripts;
+  private final Topic<String, TextEvent> text;
+  private final Topic<String, TextEvent> normalizedText;
+  private final Topic<String, MedicationOrder> orders;
+  private final Topic<String, MedicationValidation> validations;
+  private final Topic<String, BehaviorEvent> behaviorEvents;
+  private final Topic<byte[], byte[]> deadLetters;
+  private final List<Topic<?, ?>> all;
+
+  private Topics(SchemaStore store, String deadLetterTopic) {
+    // One String serde and one serde per record type, shared by the topics that carry it.
+    Serde<String> keys = new StringSerde();
+    AvroSerde<TextEvent> textEvents = AvroSerde.of(TextEvent.class, store);
+    this.images = new Topic<>(IMAGES_RAW, keys, AvroSerde.of(ImageEvent.class, store));
+    this.enrichedImages =
+        new Topic<>(IMAGES_ENRICHED, keys, AvroSerde.of(EnrichedImage.class, store));
+    this.audio = new Topic<>(AUDIO_RAW, keys, AvroSerde.of(AudioEvent.class, store));
+    this.transcripts = new Topic<>(AUDIO_TRANSCRIPTS, keys, AvroSerde.of(Transcript.class, store));
+    this.text = new Topic<>(TEXT_RAW, keys, textEvents);
+    this.normalizedText = new Topic<>(TEXT_NORMALIZED, keys, textEvents);
+    this.orders = new Topic<>(PHARMACY_ORDERS, keys, AvroSerde.of(MedicationOrder.class, store));
+    this.validations =
+        new Topic<>(PHARMACY_VALIDATIONS, keys, AvroSerde.of(MedicationValidation.class, store));
+    this.behaviorEvents =
+        new Topic<>(BEHAVIOR_EVENTS, keys, AvroSerde.of(BehaviorEvent.class, store));
+    this.deadLetters = new Topic<>(deadLetterTopic, Serdes.ByteArray(), Serdes.ByteArray());
+    this.all =
+        List.of(
+            images,
+            enrichedImages,
+            audio,
+            transcripts,
+            text,
+            normalizedText,
+            orders,
+            validations,
+            behaviorEvents,
+            deadLetters);
+    requireDistinctNames(all);
+  }
+
+  /** The catalogue with the default dead-letter queue {@value #DEAD_LETTER_QUEUE}. */
+  public static Topics create() {
+    return create(DEAD_LETTER_QUEUE);
+  }
+
+  /**
+   * The catalogue with the given dead-letter queue name (the value of {@code
+   * errors.dead.letter.queue.topic.name}).
+   *
+   * @throws IllegalArgumentException when the name is not a legal topic name or is another
+   *     catalogue topic
+   */
+  public static Topics create(String deadLetterTopic) {
+    return create(SchemaStore.load(), deadLetterTopic);
+  }
+
+  /**
+   * The catalogue with serdes that read the versions in {@code store}; for tests and tools.
+   *
+   * @throws IllegalArgumentException as {@link #create(String)}
+   */
+  public static Topics create(SchemaStore store, String deadLetterTopic) {
+    return new Topics(Objects.requireNonNull(store, "store"), deadLetterTopic);
+  }
+
+  /** {@value #IMAGES_RAW}: String → {@link ImageEvent}. */
+  public Topic<String, ImageEvent> images() {
+    return images;
+  }
+
+  /** {@value #IMAGES_ENRICHED}: String → {@link EnrichedImage}. */
+  public Topic<String, EnrichedImage> enrichedImages() {
+    return enrichedImages;
+  }
+
+  /** {@value #AUDIO_RAW}: String → {@link AudioEvent}. */
+  public Topic<String, AudioEvent> audio() {
+    return audio;
+  }
+
+  /** {@value #AUDIO_TRANSCRIPTS}: String → {@link Transcript}. */
+  public Topic<String, Transcript> transcripts() {
+    return transcripts;
+  }
+
+  /** {@value #TEXT_RAW}: String → {@link TextEvent}. */
+  public Topic<String, TextEvent> text() {
+    return text;
+  }
+
+  /** {@value #TEXT_NORMALIZED}: String → {@link TextEvent}, NFC-normalised. */
+  public Topic<String, TextEvent> normalizedText() {
+    return normalizedText;
+  }
+
+  /** {@value #PHARMACY_ORDERS}: String → {@link MedicationOrder}. */
+  public Topic<String, MedicationOrder> orders() {
+    return orders;
+  }
+
+  /** {@value #PHARMACY_VALIDATIONS}: String → {@link MedicationValidation}. */
+  public Topic<String, MedicationValidation> validations() {
+    return validations;
+  }
+
+  /** {@value #BEHAVIOR_EVENTS}: String → {@link BehaviorEvent}. */
+  public Topic<String, BehaviorEvent> behaviorEvents() {
+    return behaviorEvents;
+  }
+
+  /**
+   * The dead-letter queue (default {@value #DEAD_LETTER_QUEUE}): byte[] → byte[], the raw key and
+   * value of records that could not be processed.
+   */
+  public Topic<byte[], byte[]> deadLetters() {
+    return deadLetters;
+  }
+
+  /** Every topic: inputs and outputs in pipeline order, the dead-letter queue last. Immutable. */
+  public List<Topic<?, ?>> all() {
+    return all;
+  }
+
+  /** The topic with this name, or empty when it is not in the catalogue. */
+  public Optional<Topic<?, ?>> byName(String name) {
+    return all.stream().filter(t -> t.name().equals(name)).findFirst();
+  }
+
+  private static void requireDistinctNames(List<Topic<?, ?>> topics) {
+    Set<String> seen = new HashSet<>();
+    for (Topic<?, ?> topic : topics) {
+      if (!seen.add(topic.name())) {
+        throw new IllegalArgumentException(
+            "topic name '" + topic.name() + "' is used twice in the catalogue");
+      }
+    }
+  }
+}

@@ -1,0 +1,41 @@
+package io.streamsight.topology;
+
+import io.streamsight.processors.audio.AudioInspector;
+import io.streamsight.processors.image.ImageInspector;
+import io.streamsight.processors.payload.PayloadResolver;
+import io.streamsight.processors.text.TextNormalizer;
+import io.streamsight.schemas.Topics;
+import io.streamsight.topology.config.StreamsightConfig;
+import java.util.Map;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.TopologyConfig;
+
+/** The whole Streamsight application: every topology in one Kafka Streams instance. */
+public final class StreamsightTopology {
+
+  private StreamsightTopology() {}
+
+  /** Builds the topology; the processors' limits come from the typed config. */
+  public static Topology build(Topics topics, StreamsightConfig config) {
+    Map<String, Object> streamsProps = config.streamsProperties("unused:9092");
+    StreamsBuilder builder =
+        new StreamsBuilder(new TopologyConfig(new StreamsConfig(streamsProps)));
+    ImageTopology.addTo(
+        builder,
+        topics,
+        new ImageTopology.Dependencies(
+            new PayloadResolver(config.imageMaxBytes()),
+            new ImageInspector(config.imageMaxBytes(), config.imageMaxPixels())));
+    AudioTopology.addTo(
+        builder,
+        topics,
+        new AudioTopology.Dependencies(
+            new PayloadResolver(config.audioMaxBytes()),
+            new AudioInspector(config.audioMaxBytes())));
+    TextTopology.addTo(
+        builder, topics, new TextTopology.Dependencies(new TextNormalizer(config.textMaxChars())));
+    return builder.build();
+  }
+}

@@ -1,0 +1,103 @@
+package io.streamsight.topology.cli;
+
+import io.streamsight.events.AudioEvent;
+import io.streamsight.events.ClaimCheck;
+import io.streamsight.events.ImageEvent;
+import io.streamsight.events.TextEvent;
+import io.streamsight.processors.payload.PayloadResolver;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Builds input events from bytes the way a producer should: a fresh event id, the capture time, and
+ * the payload inline or, above the claim-check threshold, stored under the claim-check folder and
+ * referenced by URI, sha256 and size.
+ */
+final class EventFactory {
+
+  private final Path claimCheckDir;
+  private final int claimCheckThresholdBytes;
+  private final Clock clock;
+
+  EventFactory(Path claimCheckDir, int claimCheckThresholdBytes, Clock clock) {
+    this.claimCheckDir = claimCheckDir;
+    this.claimCheckThresholdBytes = claimCheckThresholdBytes;
+    this.clock = clock;
+  }
+
+  ImageEvent image(String sourceId, byte[] bytes, Long frameIndex, Map<String, String> attributes) {
+    return ImageEvent.newBuilder()
+        .setEventId(UUID.randomUUID().toString())
+        .setSourceId(sourceId)
+        .setCaptureTime(clock.instant())
+        .setContentType(MediaTypes.imageType(bytes))
+        .setPayload(payload(bytes))
+        .setFrameIndex(frameIndex)
+        .setAttributes(Map.copyOf(attributes))
+        .build();
+  }
+
+  /** A WAV file, or raw PCM when {@code encoding} names one (then rate and channels are needed). */
+  AudioEvent audio(
+      String sourceId,
+      byte[] bytes,
+      String encoding,
+      Integer sampleRate,
+      Integer channels,
+      Map<String, String> attributes) {
+    boolean wav = MediaTypes.isWav(bytes);
+    return AudioEvent.newBuilder()
+        .setEventId(UUID.randomUUID().toString())
+        .setSourceId(sourceId)
+        .setCaptureTime(clock.instant())
+        .setContentType(wav ? "audio/wav" : "audio/L16")
+        .setEncoding(encoding != null ? encoding : wav ? "wav" : "unknown")
+        .setSampleRate(sampleRate)
+        .setChannels(channels)
+        .setPayload(payload(bytes))
+        .setAttributes(Map.copyOf(attributes))
+        .build();
+  }
+
+  TextEvent text(String sourceId, String text, String kind, Map<String, String> attributes) {
+    return TextEvent.newBuilder()
+        .setEventId(UUID.randomUUID().toString())
+        .setSourceId(sourceId)
+        .setCaptureTime(clock.instant())
+        .setText(text)
+        .setKind(kind)
+        .setAttributes(Map.copyOf(attributes))
+        .build();
+  }
+
+  /** The bytes inline, or a claim check to a copy named after their sha256. */
+  Object payload(byte[] bytes) {
+    if (bytes.length <= claimCheckThresholdBytes) {
+      return ByteBuffer.wrap(bytes);
+    }
+    String sha256 = PayloadResolver.sha256Hex(bytes);
+    try {
+      Files.createDirectories(claimCheckDir);
+      Path target = claimCheckDir.resolve(sha256);
+      if (!Files.exists(target)) {
+        Path tmp = Files.createTempFile(claimCheckDir, sha256, ".part");
+        Files.write(tmp, bytes);
+        Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
+      }
+      return ClaimCheck.newBuilder()
+          .setUri(target.toAbsolutePath().toUri().toString())
+          .setSha256(sha256)
+          .setSizeBytes(bytes.length)
+          .build();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot store claim-checked payload in " + claimCheckDir, e);
+    }
+  }
+}

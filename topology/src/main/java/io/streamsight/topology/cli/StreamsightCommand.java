@@ -1,0 +1,37 @@
+package io.streamsight.topology.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code streamsight} command line. Output records go to stdout, logs to stderr. */
+@Command(
+    name = "streamsight",
+    mixinStandardHelpOptions = true,
+    version = "streamsight 0.1.0",
+    description = "Kafka-native enrichment of image, audio, text and pharmacy events.",
+    subcommands = {
+      DemoCommand.class,
+      RunCommand.class,
+      PublishCommand.class,
+      TailCommand.class,
+      ConfigCommand.class,
+      CommandLine.HelpCommand.class
+    })
+public final class StreamsightCommand implements Runnable {
+
+  @Override
+  public void run() {
+    new CommandLine(this).usage(System.err);
+  }
+
+  public static void main(String[] args) {
+    System.exit(execute(args));
+  }
+
+  /** Runs a command line and returns its exit code (for tests and embedding). */
+  public static int execute(String... args) {
+    return new CommandLine(new StreamsightCommand())
+        .setCaseInsensitiveEnumValuesAllowed(true)
+        .execute(args);
+  }
+}

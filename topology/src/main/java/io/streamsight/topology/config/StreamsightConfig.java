@@ -1,0 +1,350 @@
+package io.streamsight.topology.config;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.kafka.clients.CommonClientConfigs;
+import org.apache.kafka.common.config.AbstractConfig;
+import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.common.config.ConfigDef.Importance;
+import org.apache.kafka.common.config.ConfigDef.Range;
+import org.apache.kafka.common.config.ConfigDef.Type;
+import org.apache.kafka.common.config.ConfigDef.ValidString;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
+import org.apache.kafka.streams.errors.LogAndContinueProcessingExceptionHandler;
+
+/**
+ * The one typed configuration of a Streamsight instance.
+ *
+ * <p>Every Streamsight key has a type, a default, a validator and a doc string. Every other key
+ * (Kafka client and Kafka Streams properties such as {@code security.protocol}, {@code sasl.*},
+ * {@code ssl.*}, {@code commit.interval.ms}) passes through to the Kafka clients untouched. Values
+ * come from {@link ConfigLoader}; nothing else reads files or the environment.
+ */
+public final class StreamsightConfig extends AbstractConfig {
+
+  public static final String BOOTSTRAP_SERVERS = CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG;
+  public static final String APPLICATION_ID = StreamsConfig.APPLICATION_ID_CONFIG;
+  public static final String PROCESSING_GUARANTEE = StreamsConfig.PROCESSING_GUARANTEE_CONFIG;
+  public static final String NUM_STREAM_THREADS = StreamsConfig.NUM_STREAM_THREADS_CONFIG;
+  public static final String STATE_DIR = StreamsConfig.STATE_DIR_CONFIG;
+  public static final String DLQ_TOPIC = StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG;
+
+  public static final String EMBEDDED_DATA_DIR = "embedded.data.dir";
+  public static final String EMBEDDED_PORT = "embedded.port";
+  public static final String TOPICS_CREATE = "topics.create";
+  public static final String TOPICS_PARTITIONS = "topics.partitions";
+  public static final String TOPICS_REPLICATION_FACTOR = "topics.replication.factor";
+  public static final String SHUTDOWN_TIMEOUT_MS = "shutdown.timeout.ms";
+  public static final String SHUTDOWN_LEAVE_GROUP = "shutdown.leave.group";
+  public static final String IMAGE_MAX_BYTES = "image.max.bytes";
+  public static final String IMAGE_MAX_PIXELS = "image.max.pixels";
+  public static final String AUDIO_MAX_BYTES = "audio.max.bytes";
+  public static final String TEXT_MAX_CHARS = "text.max.chars";
+  public static final String CLAIMCHECK_THRESHOLD_BYTES = "claimcheck.threshold.bytes";
+  public static final String CLAIMCHECK_DIR = "claimcheck.dir";
+
+  public static final String AT_LEAST_ONCE = StreamsConfig.AT_LEAST_ONCE;
+  public static final String EXACTLY_ONCE_V2 = StreamsConfig.EXACTLY_ONCE_V2;
+
+  /** A payload is held in one Java array. */
+  private static final long MAX_PAYLOAD_BYTES = Integer.MAX_VALUE - 8;
+
+  private static final String DEFAULT_CACHE =
+      System.getProperty("user.home") + File.separator + ".cache" + File.separator + "streamsight";
+
+  /** The definition of every Streamsight key, in the order {@code streamsight config} prints. */
+  public static final ConfigDef DEFINITION =
+      new ConfigDef()
+          .define(
+              BOOTSTRAP_SERVERS,
+              Type.STRING,
+              "",
+              Importance.HIGH,
+              "Kafka cluster to use, host:port[,host:port...]. Empty starts an in-process"
+                  + " single-node KRaft broker (embedded.*) for demos and tests.")
+          .define(
+              APPLICATION_ID,
+              Type.STRING,
+              "streamsight",
+              new ConfigDef.NonEmptyString(),
+              Importance.HIGH,
+              "Kafka Streams application id: consumer group, prefix of internal topics and"
+                  + " transactional ids. Instances with the same id share the work.")
+          .define(
+              PROCESSING_GUARANTEE,
+              Type.STRING,
+              AT_LEAST_ONCE,
+              ValidString.in(AT_LEAST_ONCE, EXACTLY_ONCE_V2),
+              Importance.HIGH,
+              "at_least_once (records may be reprocessed after a crash, never lost) or"
+                  + " exactly_once_v2 (Kafka transactions; outputs appear once, read_committed).")
+          .define(
+              NUM_STREAM_THREADS,
+              Type.INT,
+              1,
+              Range.atLeast(1),
+              Importance.MEDIUM,
+              "Stream threads in this instance. Keep threads x model intra-op threads at or"
+                  + " below the CPU cores.")
+          .define(
+              STATE_DIR,
+              Type.STRING,
+              DEFAULT_CACHE + File.separator + "state",
+              new ConfigDef.NonEmptyString(),
+              Importance.MEDIUM,
+              "Folder for Kafka Streams local state stores.")
+          .define(
+              DLQ_TOPIC,
+              Type.STRING,
+              "streamsight.dlq",
+              new ConfigDef.NonEmptyString(),
+              Importance.MEDIUM,
+              "Dead-letter topic: every record that cannot be read or processed goes there"
+                  + " unchanged, with the reason in its __streams.errors.* headers.")
+          .define(
+              TOPICS_CREATE,
+              Type.BOOLEAN,
+              true,
+              Importance.MEDIUM,
+              "Create missing topics of the catalogue at start-up.")
+          .define(
+              TOPICS_PARTITIONS,
+              Type.INT,
+              3,
+              Range.atLeast(1),
+              Importance.MEDIUM,
+              "Partitions of each topic created at start-up.")
+          .define(
+              TOPICS_REPLICATION_FACTOR,
+              Type.INT,
+              -1,
+              Range.between(-1, Short.MAX_VALUE),
+              Importance.MEDIUM,
+              "Replication factor of each topic created at start-up; -1 takes the broker's"
+                  + " default.replication.factor.")
+          .define(
+              EMBEDDED_DATA_DIR,
+              Type.STRING,
+              "",
+              Importance.LOW,
+              "Data folder of the embedded broker; empty uses a temporary folder deleted on"
+                  + " exit. With a folder, topics and records survive restarts.")
+          .define(
+              EMBEDDED_PORT,
+              Type.INT,
+              9092,
+              Range.between(0, 65535),
+              Importance.LOW,
+              "Listener port of the embedded broker on localhost; 0 picks a free port.")
+          .define(
+              SHUTDOWN_TIMEOUT_MS,
+              Type.LONG,
+              30_000L,
+              Range.atLeast(0),
+              Importance.LOW,
+              "How long a clean shutdown (SIGTERM) may take to commit and close.")
+          .define(
+              SHUTDOWN_LEAVE_GROUP,
+              Type.BOOLEAN,
+              true,
+              Importance.LOW,
+              "Leave the consumer group on shutdown, so the other instances take over its"
+                  + " partitions at once instead of after the session timeout. Set false with"
+                  + " static membership (group.instance.id) for quick rolling restarts.")
+          .define(
+              IMAGE_MAX_BYTES,
+              Type.LONG,
+              50L * 1024 * 1024,
+              Range.between(1, MAX_PAYLOAD_BYTES),
+              Importance.MEDIUM,
+              "Largest encoded image accepted, inline or by claim check; larger ones are"
+                  + " dead-lettered.")
+          .define(
+              IMAGE_MAX_PIXELS,
+              Type.LONG,
+              40_000_000L,
+              Range.atLeast(1),
+              Importance.MEDIUM,
+              "Largest width x height accepted, read from the header before decoding"
+                  + " (decompression-bomb guard). Decoding takes about 3 bytes of heap per pixel.")
+          .define(
+              AUDIO_MAX_BYTES,
+              Type.LONG,
+              200L * 1024 * 1024,
+              Range.between(1, MAX_PAYLOAD_BYTES),
+              Importance.MEDIUM,
+              "Largest encoded audio accepted, inline or by claim check.")
+          .define(
+              TEXT_MAX_CHARS,
+              Type.INT,
+              100_000,
+              Range.atLeast(1),
+              Importance.MEDIUM,
+              "Longest text accepted, in characters after normalisation.")
+          .define(
+              CLAIMCHECK_THRESHOLD_BYTES,
+              Type.INT,
+              900 * 1024,
+              Range.atLeast(0),
+              Importance.MEDIUM,
+              "Payloads larger than this are stored under claimcheck.dir and referenced by"
+                  + " URI + sha256 + size instead of travelling inline (Kafka's default"
+                  + " message limit is 1 MiB).")
+          .define(
+              CLAIMCHECK_DIR,
+              Type.STRING,
+              DEFAULT_CACHE + File.separator + "claims",
+              new ConfigDef.NonEmptyString(),
+              Importance.LOW,
+              "Folder where publishers store claim-checked payloads (file: URIs). It must be"
+                  + " readable by every instance.");
+
+  /** Keys that configure Streamsight itself and never reach a Kafka client. */
+  private static final Set<String> OWN_KEYS =
+      Set.of(
+          EMBEDDED_DATA_DIR,
+          EMBEDDED_PORT,
+          TOPICS_CREATE,
+          TOPICS_PARTITIONS,
+          TOPICS_REPLICATION_FACTOR,
+          SHUTDOWN_TIMEOUT_MS,
+          SHUTDOWN_LEAVE_GROUP,
+          IMAGE_MAX_BYTES,
+          IMAGE_MAX_PIXELS,
+          AUDIO_MAX_BYTES,
+          TEXT_MAX_CHARS,
+          CLAIMCHECK_THRESHOLD_BYTES,
+          CLAIMCHECK_DIR);
+
+  public StreamsightConfig(Map<String, ?> values) {
+    super(DEFINITION, values, false);
+  }
+
+  /** Whether no cluster is configured, so an embedded broker must be started. */
+  public boolean useEmbeddedBroker() {
+    return bootstrapServers().isBlank();
+  }
+
+  public String bootstrapServers() {
+    return getString(BOOTSTRAP_SERVERS).trim();
+  }
+
+  public String applicationId() {
+    return getString(APPLICATION_ID);
+  }
+
+  public String processingGuarantee() {
+    return getString(PROCESSING_GUARANTEE);
+  }
+
+  public String deadLetterTopic() {
+    return getString(DLQ_TOPIC);
+  }
+
+  public boolean createTopics() {
+    return getBoolean(TOPICS_CREATE);
+  }
+
+  public int topicPartitions() {
+    return getInt(TOPICS_PARTITIONS);
+  }
+
+  public int topicReplicationFactor() {
+    return getInt(TOPICS_REPLICATION_FACTOR);
+  }
+
+  /** The embedded broker's data folder, or null for a temporary one. */
+  public Path embeddedDataDir() {
+    String dir = getString(EMBEDDED_DATA_DIR);
+    return dir.isBlank() ? null : Path.of(dir);
+  }
+
+  public int embeddedPort() {
+    return getInt(EMBEDDED_PORT);
+  }
+
+  public long shutdownTimeoutMs() {
+    return getLong(SHUTDOWN_TIMEOUT_MS);
+  }
+
+  public boolean shutdownLeaveGroup() {
+    return getBoolean(SHUTDOWN_LEAVE_GROUP);
+  }
+
+  public long imageMaxBytes() {
+    return getLong(IMAGE_MAX_BYTES);
+  }
+
+  public long imageMaxPixels() {
+    return getLong(IMAGE_MAX_PIXELS);
+  }
+
+  public long audioMaxBytes() {
+    return getLong(AUDIO_MAX_BYTES);
+  }
+
+  public int textMaxChars() {
+    return getInt(TEXT_MAX_CHARS);
+  }
+
+  public int claimCheckThresholdBytes() {
+    return getInt(CLAIMCHECK_THRESHOLD_BYTES);
+  }
+
+  public Path claimCheckDir() {
+    return Path.of(getString(CLAIMCHECK_DIR));
+  }
+
+  /**
+   * Properties for any Kafka client (producer, consumer, admin): every key that is not
+   * Streamsight's own, untouched, with {@code bootstrap.servers} set to the given address.
+   */
+  public Map<String, Object> kafkaClientProperties(String bootstrapServers) {
+    Map<String, Object> props = new HashMap<>();
+    originals()
+        .forEach(
+            (k, v) -> {
+              if (!OWN_KEYS.contains(k)) {
+                props.put(k, v);
+              }
+            });
+    props.put(BOOTSTRAP_SERVERS, bootstrapServers);
+    return props;
+  }
+
+  /**
+   * Kafka Streams properties: the client pass-through plus our typed values and the error handling
+   * every Streamsight topology relies on (dead-letter queue, continue on bad records, explicit
+   * naming of every internal resource).
+   */
+  public Map<String, Object> streamsProperties(String bootstrapServers) {
+    Map<String, Object> props = kafkaClientProperties(bootstrapServers);
+    props.put(APPLICATION_ID, applicationId());
+    props.put(PROCESSING_GUARANTEE, processingGuarantee());
+    props.put(NUM_STREAM_THREADS, getInt(NUM_STREAM_THREADS));
+    props.put(STATE_DIR, getString(STATE_DIR));
+    props.put(DLQ_TOPIC, deadLetterTopic());
+    props.putIfAbsent(
+        StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
+        LogAndContinueExceptionHandler.class.getName());
+    props.putIfAbsent(
+        StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG,
+        LogAndContinueProcessingExceptionHandler.class.getName());
+    props.putIfAbsent(
+        StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG,
+        DeadLetterProductionExceptionHandler.class.getName());
+    props.putIfAbsent(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
+    props.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
+    return props;
+  }
+
+  /** Every defined key, in definition order, for {@code streamsight config}. */
+  public static List<ConfigDef.ConfigKey> keys() {
+    return List.copyOf(DEFINITION.configKeys().values());
+  }
+}

@@ -1,0 +1,166 @@
+package io.streamsight.topology.runtime;
+
+import io.streamsight.schemas.Topics;
+import io.streamsight.topology.StreamsightTopology;
+import io.streamsight.topology.broker.EmbeddedKafkaBroker;
+import io.streamsight.topology.config.StreamsightConfig;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.kafka.streams.CloseOptions;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.KafkaStreams.State;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A running Streamsight instance: the embedded broker when no cluster is configured, the
+ * catalogue's topics, and one Kafka Streams client running every topology.
+ *
+ * <p>{@link #close()} closes Kafka Streams first (committing what was processed), then the embedded
+ * broker; it is safe to call from a shutdown hook and more than once.
+ */
+public final class StreamsightRuntime implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(StreamsightRuntime.class);
+  private static final Duration START_TIMEOUT = Duration.ofMinutes(2);
+
+  private final StreamsightConfig config;
+  private final EmbeddedKafkaBroker broker;
+  private final String bootstrapServers;
+  private final Topics topics;
+  private final KafkaStreams streams;
+  private final CountDownLatch stopped = new CountDownLatch(1);
+  private final AtomicBoolean closed = new AtomicBoolean();
+
+  private StreamsightRuntime(
+      StreamsightConfig config,
+      EmbeddedKafkaBroker broker,
+      String bootstrapServers,
+      Topics topics,
+      KafkaStreams streams) {
+    this.config = config;
+    this.broker = broker;
+    this.bootstrapServers = bootstrapServers;
+    this.topics = topics;
+    this.streams = streams;
+  }
+
+  /** Starts everything and returns once Kafka Streams is RUNNING. */
+  public static StreamsightRuntime start(StreamsightConfig config) throws InterruptedException {
+    EmbeddedKafkaBroker broker = null;
+    String bootstrap = config.bootstrapServers();
+    if (config.useEmbeddedBroker()) {
+      broker = EmbeddedKafkaBroker.start(config.embeddedDataDir(), config.embeddedPort());
+      bootstrap = broker.bootstrapServers();
+      LOG.info("embedded Kafka broker listening on {}", bootstrap);
+    }
+    try {
+      Topics topics = Topics.create(config.deadLetterTopic());
+      if (config.createTopics()) {
+        TopicCreator.createMissing(
+            config.kafkaClientProperties(bootstrap),
+            TopicCreator.newTopics(
+                topics, config.topicPartitions(), config.topicReplicationFactor()));
+      }
+      Map<String, Object> props = config.streamsProperties(bootstrap);
+      KafkaStreams streams =
+          new KafkaStreams(StreamsightTopology.build(topics, config), toProps(props));
+      StreamsightRuntime runtime =
+          new StreamsightRuntime(config, broker, bootstrap, topics, streams);
+      runtime.startStreams();
+      return runtime;
+    } catch (RuntimeException | InterruptedException e) {
+      if (broker != null) {
+        broker.close();
+      }
+      throw e;
+    }
+  }
+
+  private static Properties toProps(Map<String, Object> map) {
+    Properties props = new Properties();
+    props.putAll(map);
+    return props;
+  }
+
+  private void startStreams() throws InterruptedException {
+    CountDownLatch running = new CountDownLatch(1);
+    streams.setStateListener(
+        (newState, oldState) -> {
+          LOG.info("Kafka Streams {} -> {}", oldState, newState);
+          if (newState == State.RUNNING) {
+            running.countDown();
+          }
+          if (newState == State.ERROR || newState == State.NOT_RUNNING) {
+            running.countDown();
+            stopped.countDown();
+          }
+        });
+    streams.setUncaughtExceptionHandler(
+        e -> {
+          LOG.error("stream thread failed; shutting this instance down", e);
+          return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
+        });
+    streams.start();
+    if (!running.await(START_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+      close();
+      throw new IllegalStateException("Kafka Streams did not reach RUNNING in " + START_TIMEOUT);
+    }
+    if (streams.state() != State.RUNNING && streams.state() != State.REBALANCING) {
+      State state = streams.state();
+      close();
+      throw new IllegalStateException("Kafka Streams stopped while starting: " + state);
+    }
+  }
+
+  public String bootstrapServers() {
+    return bootstrapServers;
+  }
+
+  public Topics topics() {
+    return topics;
+  }
+
+  public KafkaStreams streams() {
+    return streams;
+  }
+
+  public StreamsightConfig config() {
+    return config;
+  }
+
+  /** Blocks until Kafka Streams stops (close, or a fatal error). Returns true on a clean stop. */
+  public boolean awaitTermination() throws InterruptedException {
+    stopped.await();
+    return streams.state() != State.ERROR;
+  }
+
+  @Override
+  public void close() {
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
+    Duration timeout = Duration.ofMillis(config.shutdownTimeoutMs());
+    LOG.info("closing Kafka Streams (timeout {})", timeout);
+    boolean clean =
+        streams.close(
+            CloseOptions.timeout(timeout)
+                .withGroupMembershipOperation(
+                    config.shutdownLeaveGroup()
+                        ? CloseOptions.GroupMembershipOperation.LEAVE_GROUP
+                        : CloseOptions.GroupMembershipOperation.REMAIN_IN_GROUP));
+    if (!clean) {
+      LOG.warn("Kafka Streams did not close within {}", timeout);
+    }
+    stopped.countDown();
+    if (broker != null) {
+      broker.close();
+    }
+    LOG.info("closed");
+  }
+}

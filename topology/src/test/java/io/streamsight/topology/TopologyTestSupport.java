@@ -1,0 +1,80 @@
+package io.streamsight.topology;
+
+import io.streamsight.schemas.Topic;
+import io.streamsight.schemas.Topics;
+import io.streamsight.topology.config.ConfigLoader;
+import io.streamsight.topology.config.StreamsightConfig;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.test.TestRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+
+/**
+ * Runs the whole Streamsight topology in a {@link TopologyTestDriver} with the production config
+ * (dead-letter queue and continue-on-error handlers included) and a fixed clock.
+ */
+public abstract class TopologyTestSupport {
+
+  protected static final Instant START = Instant.parse("2026-01-01T00:00:00Z");
+
+  protected final Topics topics = Topics.create("streamsight.dlq");
+  protected TopologyTestDriver driver;
+  protected TestOutputTopic<byte[], byte[]> deadLetters;
+
+  /** Config overrides for the test class; none by default. */
+  protected Map<String, String> overrides() {
+    return Map.of();
+  }
+
+  @BeforeEach
+  void startDriver() {
+    Map<String, String> values = new HashMap<>(overrides());
+    values.putIfAbsent("application.id", getClass().getSimpleName());
+    StreamsightConfig config = ConfigLoader.load(null, Map.of(), values);
+    Properties props = new Properties();
+    props.putAll(config.streamsProperties("dummy:9092"));
+    driver = new TopologyTestDriver(StreamsightTopology.build(topics, config), props, START);
+    deadLetters =
+        driver.createOutputTopic(
+            topics.deadLetters().name(), new ByteArrayDeserializer(), new ByteArrayDeserializer());
+  }
+
+  @AfterEach
+  void closeDriver() {
+    driver.close();
+  }
+
+  protected <K, V> TestInputTopic<K, V> input(Topic<K, V> topic) {
+    return driver.createInputTopic(
+        topic.name(), topic.keySerde().serializer(), topic.valueSerde().serializer());
+  }
+
+  /** An input topic that takes raw bytes, for records that are not valid Avro. */
+  protected TestInputTopic<byte[], byte[]> rawInput(Topic<?, ?> topic) {
+    return driver.createInputTopic(
+        topic.name(), new ByteArraySerializer(), new ByteArraySerializer());
+  }
+
+  protected <K, V> TestOutputTopic<K, V> output(Topic<K, V> topic) {
+    return driver.createOutputTopic(
+        topic.name(), topic.keySerde().deserializer(), topic.valueSerde().deserializer());
+  }
+
+  /** The value of a {@code __streams.errors.*} header of a dead letter. */
+  protected static String errorHeader(TestRecord<byte[], byte[]> deadLetter, String name) {
+    Headers headers = deadLetter.headers();
+    Header header = headers.lastHeader("__streams.errors." + name);
+    return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+  }
+}

@@ -1,0 +1,129 @@
+package io.streamsight.topology.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.apache.kafka.common.config.ConfigException;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
+import org.apache.kafka.streams.errors.LogAndContinueProcessingExceptionHandler;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class StreamsightConfigTest {
+
+  @Test
+  void shouldUseEmbeddedBrokerAndAtLeastOnceByDefault() {
+    StreamsightConfig config = ConfigLoader.load(null, Map.of(), Map.of());
+
+    assertThat(config.useEmbeddedBroker()).isTrue();
+    assertThat(config.processingGuarantee()).isEqualTo("at_least_once");
+    assertThat(config.deadLetterTopic()).isEqualTo("streamsight.dlq");
+    assertThat(config.embeddedPort()).isEqualTo(9092);
+  }
+
+  @Test
+  void shouldLayerFileThenEnvironmentThenOverrides(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("streamsight.properties");
+    Files.writeString(
+        file,
+        """
+        bootstrap.servers=kafka-1:9092
+        image.max.pixels=1000
+        text.max.chars=10
+        application.id=from-file
+        """);
+    Map<String, String> env =
+        Map.of(
+            "STREAMSIGHT_IMAGE_MAX_PIXELS",
+            "2000",
+            "STREAMSIGHT_TEXT_MAX_CHARS",
+            "20",
+            "PATH",
+            "/bin");
+
+    StreamsightConfig config = ConfigLoader.load(file, env, Map.of("text.max.chars", "30"));
+
+    assertThat(config.bootstrapServers()).isEqualTo("kafka-1:9092");
+    assertThat(config.useEmbeddedBroker()).isFalse();
+    assertThat(config.applicationId()).isEqualTo("from-file");
+    assertThat(config.imageMaxPixels()).isEqualTo(2000);
+    assertThat(config.textMaxChars()).isEqualTo(30);
+  }
+
+  @Test
+  void shouldRejectUnknownProcessingGuarantee() {
+    assertThatThrownBy(
+            () -> ConfigLoader.load(null, Map.of(), Map.of("processing.guarantee", "exactly_once")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("processing.guarantee");
+  }
+
+  @Test
+  void shouldRejectValuesOutsideTheirRange() {
+    assertThatThrownBy(() -> ConfigLoader.load(null, Map.of(), Map.of("image.max.pixels", "0")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("image.max.pixels");
+    assertThatThrownBy(() -> ConfigLoader.load(null, Map.of(), Map.of("embedded.port", "x")))
+        .isInstanceOf(ConfigException.class);
+  }
+
+  @Test
+  void shouldPassKafkaClientSecurityPropertiesThroughUntouched() {
+    Map<String, String> env =
+        Map.of(
+            "STREAMSIGHT_SASL_JAAS_CONFIG",
+            "org.apache.kafka.common.security.plain.PlainLoginModule required;");
+    StreamsightConfig config =
+        ConfigLoader.load(
+            null,
+            env,
+            Map.of(
+                "security.protocol", "SASL_SSL",
+                "sasl.mechanism", "PLAIN",
+                "ssl.truststore.location", "/etc/kafka/truststore.jks",
+                "image.max.bytes", "1234"));
+
+    Map<String, Object> client = config.kafkaClientProperties("broker:9093");
+
+    assertThat(client)
+        .containsEntry("security.protocol", "SASL_SSL")
+        .containsEntry("sasl.mechanism", "PLAIN")
+        .containsEntry("ssl.truststore.location", "/etc/kafka/truststore.jks")
+        .containsEntry(
+            "sasl.jaas.config", "org.apache.kafka.common.security.plain.PlainLoginModule required;")
+        .containsEntry("bootstrap.servers", "broker:9093")
+        .doesNotContainKey("image.max.bytes");
+  }
+
+  @Test
+  void shouldConfigureDeadLetterQueueAndContinueHandlersForStreams() {
+    StreamsightConfig config =
+        ConfigLoader.load(null, Map.of(), Map.of("processing.guarantee", "exactly_once_v2"));
+
+    Map<String, Object> props = config.streamsProperties("broker:9092");
+
+    assertThat(props)
+        .containsEntry(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, "exactly_once_v2")
+        .containsEntry(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, "streamsight.dlq")
+        .containsEntry(
+            StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
+            LogAndContinueExceptionHandler.class.getName())
+        .containsEntry(
+            StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG,
+            LogAndContinueProcessingExceptionHandler.class.getName())
+        .containsEntry(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
+    // The whole map must be a valid Kafka Streams config.
+    new StreamsConfig(props);
+  }
+
+  @Test
+  void shouldDocumentEveryKey() {
+    assertThat(StreamsightConfig.keys())
+        .isNotEmpty()
+        .allSatisfy(k -> assertThat(k.documentation).isNotBlank());
+  }
+}
