@@ -3,6 +3,8 @@ package io.streamsight.schemas;
 import io.streamsight.events.AudioEvent;
 import io.streamsight.events.BehaviorEvent;
 import io.streamsight.events.EnrichedImage;
+import io.streamsight.events.FormularyNameEntry;
+import io.streamsight.events.FormularyProduct;
 import io.streamsight.events.ImageEvent;
 import io.streamsight.events.MedicationOrder;
 import io.streamsight.events.MedicationValidation;
@@ -62,7 +64,9 @@ public final class EventSchemas {
           new EventSchema(EnrichedImage.class, EnrichedImage.getClassSchema()),
           new EventSchema(Transcript.class, Transcript.getClassSchema()),
           new EventSchema(BehaviorEvent.class, BehaviorEvent.getClassSchema()),
-          new EventSchema(MedicationValidation.class, MedicationValidation.getClassSchema()));
+          new EventSchema(MedicationValidation.class, MedicationValidation.getClassSchema()),
+          new EventSchema(FormularyProduct.class, FormularyProduct.getClassSchema()),
+          new EventSchema(FormularyNameEntry.class, FormularyNameEntry.getClassSchema()));
 
   private EventSchemas() {}
 

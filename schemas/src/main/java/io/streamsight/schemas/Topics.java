@@ -3,6 +3,8 @@ package io.streamsight.schemas;
 import io.streamsight.events.AudioEvent;
 import io.streamsight.events.BehaviorEvent;
 import io.streamsight.events.EnrichedImage;
+import io.streamsight.events.FormularyNameEntry;
+import io.streamsight.events.FormularyProduct;
 import io.streamsight.events.ImageEvent;
 import io.streamsight.events.MedicationOrder;
 import io.streamsight.events.MedicationValidation;
@@ -52,6 +54,14 @@ public final class Topics {
   /** Medication order validations out, keyed by orderId: {@link MedicationValidation}. */
   public static final String PHARMACY_VALIDATIONS = "pharmacy.validations";
 
+  /** The formulary, compacted, keyed by DIN: {@link FormularyProduct}. */
+  public static final String FORMULARY = "formulary";
+
+  /**
+   * The formulary's name index, compacted, keyed by normalised name: {@link FormularyNameEntry}.
+   */
+  public static final String FORMULARY_NAMES = "formulary.names";
+
   /** Behaviour events out, keyed by cameraId: {@link BehaviorEvent}. */
   public static final String BEHAVIOR_EVENTS = "behavior.events";
 
@@ -70,6 +80,8 @@ public final class Topics {
   private final Topic<String, MedicationOrder> orders;
   private final Topic<String, MedicationValidation> validations;
   private final Topic<String, BehaviorEvent> behaviorEvents;
+  private final Topic<String, FormularyProduct> formulary;
+  private final Topic<String, FormularyNameEntry> formularyNames;
   private final Topic<byte[], byte[]> deadLetters;
   private final List<Topic<?, ?>> all;
 
@@ -89,6 +101,9 @@ public final class Topics {
         new Topic<>(PHARMACY_VALIDATIONS, keys, AvroSerde.of(MedicationValidation.class, store));
     this.behaviorEvents =
         new Topic<>(BEHAVIOR_EVENTS, keys, AvroSerde.of(BehaviorEvent.class, store));
+    this.formulary = new Topic<>(FORMULARY, keys, AvroSerde.of(FormularyProduct.class, store));
+    this.formularyNames =
+        new Topic<>(FORMULARY_NAMES, keys, AvroSerde.of(FormularyNameEntry.class, store));
     this.deadLetters = new Topic<>(deadLetterTopic, Serdes.ByteArray(), Serdes.ByteArray());
     this.all =
         List.of(
@@ -101,6 +116,8 @@ public final class Topics {
             orders,
             validations,
             behaviorEvents,
+            formulary,
+            formularyNames,
             deadLetters);
     requireDistinctNames(all);
   }
@@ -168,6 +185,21 @@ public final class Topics {
   /** {@value #PHARMACY_VALIDATIONS}: String → {@link MedicationValidation}. */
   public Topic<String, MedicationValidation> validations() {
     return validations;
+  }
+
+  /** {@value #FORMULARY}: DIN → {@link FormularyProduct}; compacted, read as a GlobalKTable. */
+  public Topic<String, FormularyProduct> formulary() {
+    return formulary;
+  }
+
+  /** {@value #FORMULARY_NAMES}: normalised name → {@link FormularyNameEntry}; compacted. */
+  public Topic<String, FormularyNameEntry> formularyNames() {
+    return formularyNames;
+  }
+
+  /** The topics that hold the latest value per key (reference data): created compacted. */
+  public List<Topic<?, ?>> compacted() {
+    return List.of(formulary, formularyNames);
   }
 
   /** {@value #BEHAVIOR_EVENTS}: String → {@link BehaviorEvent}. */

@@ -35,7 +35,9 @@ class ReleasedSchemasTest {
           "EnrichedImage/v1.avsc", 0x7EC6C23B76E8FA59L,
           "Transcript/v1.avsc", 0x50CC6A6E0C59CABDL,
           "BehaviorEvent/v1.avsc", 0x4C46F7F60A8035D5L,
-          "MedicationValidation/v1.avsc", 0x78E3ECCFA2EB18E9L);
+          "MedicationValidation/v1.avsc", 0x78E3ECCFA2EB18E9L,
+          "FormularyProduct/v1.avsc", 0xAEE8BCA410E627E9L,
+          "FormularyNameEntry/v1.avsc", 0x7DBEE81C53BA4776L);
 
   @Test
   void shouldListExactlyTheReleasedFilesInTheIndex() throws IOException, URISyntaxException {

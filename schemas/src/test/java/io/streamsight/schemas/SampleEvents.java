@@ -11,7 +11,10 @@ import io.streamsight.events.EnrichedImage;
 import io.streamsight.events.EventRef;
 import io.streamsight.events.Face;
 import io.streamsight.events.FindingLevel;
+import io.streamsight.events.FormularyIngredient;
 import io.streamsight.events.FormularyMatch;
+import io.streamsight.events.FormularyNameEntry;
+import io.streamsight.events.FormularyProduct;
 import io.streamsight.events.ImageEvent;
 import io.streamsight.events.ImageInfo;
 import io.streamsight.events.MedicationOrder;
@@ -52,7 +55,9 @@ final class SampleEvents {
         enrichedImage(),
         transcript(),
         behaviorEvent(),
-        medicationValidation());
+        medicationValidation(),
+        formularyProduct(),
+        formularyNameEntry());
   }
 
   static ImageEvent imageEvent() {
@@ -281,6 +286,34 @@ final class SampleEvents {
         .setMedicationRequestJson(
             "{\"resourceType\":\"MedicationRequest\",\"status\":\"active\",\"intent\":\"order\"}")
         .setValidatedTime(CAPTURED.plusMillis(12))
+        .build();
+  }
+
+  static FormularyProduct formularyProduct() {
+    return FormularyProduct.newBuilder()
+        .setDin("02243616")
+        .setDrugCode(12345L)
+        .setBrandName("AMOXICILLIN")
+        .setIngredients(
+            List.of(
+                FormularyIngredient.newBuilder()
+                    .setName("AMOXICILLIN")
+                    .setStrength(500.0)
+                    .setStrengthUnit("MG")
+                    .build()))
+        .setDosageForms(List.of("CAPSULE"))
+        .setRoutes(List.of("ORAL"))
+        .setMarketingStatus("MARKETED")
+        .setSchedules(List.of("Prescription"))
+        .setAtcCode("J01CA04")
+        .build();
+  }
+
+  static FormularyNameEntry formularyNameEntry() {
+    return FormularyNameEntry.newBuilder()
+        .setName("amoxicillin")
+        .setKind("both")
+        .setDins(List.of("02243616"))
         .build();
   }
 }

@@ -28,6 +28,8 @@ class TopicsTest {
             "pharmacy.orders",
             "pharmacy.validations",
             "behavior.events",
+            "formulary",
+            "formulary.names",
             "streamsight.dlq");
   }
 

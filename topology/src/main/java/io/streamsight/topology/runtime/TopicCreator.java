@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
 
 /** Creates the catalogue's topics that do not exist yet. */
@@ -16,13 +17,21 @@ public final class TopicCreator {
 
   private TopicCreator() {}
 
-  /** The topics to create: every catalogue topic with the configured partitions and replicas. */
+  /**
+   * The topics to create: every catalogue topic with the configured partitions and replicas;
+   * reference-data topics compacted, so the latest value per key is kept for ever.
+   */
   public static List<NewTopic> newTopics(Topics topics, int partitions, int replicationFactor) {
     Optional<Short> replicas =
         replicationFactor < 0 ? Optional.empty() : Optional.of((short) replicationFactor);
     List<NewTopic> result = new ArrayList<>();
     for (Topic<?, ?> topic : topics.all()) {
-      result.add(new NewTopic(topic.name(), Optional.of(partitions), replicas));
+      NewTopic newTopic = new NewTopic(topic.name(), Optional.of(partitions), replicas);
+      if (topics.compacted().contains(topic)) {
+        newTopic.configs(
+            Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
+      }
+      result.add(newTopic);
     }
     return result;
   }
