@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -38,9 +37,6 @@ public final class FormularyNames {
 
   /** {@link FormularyNameEntry#getKind()} of a name that is a brand and an ingredient. */
   public static final String BOTH = "both";
-
-  /** {@code BASE (QUALIFIER)} with no parenthesis inside the base. */
-  private static final Pattern BASE_AND_QUALIFIER = Pattern.compile("([^()]+?)\\s*\\((.+)\\)");
 
   private static final Pattern STRENGTH =
       Pattern.compile(
@@ -216,10 +212,11 @@ public final class FormularyNames {
   static List<String> ingredientNames(String dpdName) {
     Set<String> names = new LinkedHashSet<>();
     String whole = normalize(dpdName);
-    Matcher m = BASE_AND_QUALIFIER.matcher(dpdName == null ? "" : dpdName.strip());
-    if (m.matches()) {
-      String base = normalize(m.group(1));
-      String qualifier = normalize(m.group(2));
+    String raw = dpdName == null ? "" : dpdName.strip();
+    int open = raw.indexOf('(');
+    if (open > 0 && closingParenthesis(raw, open) == raw.length() - 1) {
+      String base = normalize(raw.substring(0, open));
+      String qualifier = normalize(raw.substring(open + 1, raw.length() - 1));
       String firstWord = base.split(" ", 2)[0];
       names.add(base);
       boolean salt = qualifier.contains(" ") || qualifier.startsWith(firstWord);
@@ -229,6 +226,20 @@ public final class FormularyNames {
     }
     names.remove("");
     return List.copyOf(names);
+  }
+
+  /** Index of the parenthesis closing the one at {@code open}, or -1. */
+  private static int closingParenthesis(String text, int open) {
+    int depth = 0;
+    for (int i = open; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '(') {
+        depth++;
+      } else if (c == ')' && --depth == 0) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   /**
