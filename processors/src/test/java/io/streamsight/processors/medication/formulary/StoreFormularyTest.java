@@ -11,13 +11,22 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.Materialized;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
+import org.apache.kafka.streams.processor.api.FixedKeyRecord;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.junit.jupiter.api.Test;
 
@@ -31,7 +40,10 @@ class StoreFormularyTest {
   private static final List<String> DINS =
       List.of("02212307", "2212307", "00244392", "02372568", "02333724", "99999999", "abc", "");
 
-  private static final List<String> NAMES =
+  private static final String PRODUCTS = "formulary-products";
+  private static final String NAMES = "formulary-names";
+
+  private static final List<String> NAMES_QUERIED =
       List.of(
           "amoxicillin",
           "Amoxicillin 250 mg/5 mL susp",
@@ -76,41 +88,78 @@ class StoreFormularyTest {
     assertSameAnswers(DpdTestData.products());
   }
 
-  private static void assertSameAnswers(List<FormularyProduct> products) {
-    Topics topics = Topics.create();
+  @Test
+  void shouldServeAProcessorFromTheGlobalStores() {
     StreamsBuilder builder = new StreamsBuilder();
-    globalTable(builder, topics.formulary(), "formulary-products");
-    globalTable(builder, topics.formularyNames(), "formulary-names");
-    Properties props = new Properties();
-    props.put(StreamsConfig.APPLICATION_ID_CONFIG, "formulary-store-test");
-    props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+    Topics topics = formularyTables(builder);
+    builder.stream("drug-names", Consumed.with(Serdes.String(), Serdes.String()))
+        .processValues(FirstDinProcessor::new, Named.as("first-din"))
+        .to("first-dins", Produced.with(Serdes.String(), Serdes.String()));
 
-    try (TopologyTestDriver driver = new TopologyTestDriver(builder.build(), props)) {
-      Map<String, TestInputTopic<byte[], byte[]>> inputs =
-          Map.of(
-              topics.formulary().name(), input(driver, topics.formulary()),
-              topics.formularyNames().name(), input(driver, topics.formularyNames()));
-      FormularyPublisher publisher =
-          new FormularyPublisher(
-              (topic, key, value) -> {
-                inputs.get(topic).pipeInput(key, value);
-                return CompletableFuture.completedFuture(null);
-              },
-              topics);
-      publisher.publish(products);
+    try (TopologyTestDriver driver = new TopologyTestDriver(builder.build(), config())) {
+      publish(driver, topics, SampleFormulary.products());
+      TestInputTopic<String, String> names =
+          driver.createInputTopic("drug-names", new StringSerializer(), new StringSerializer());
+      TestOutputTopic<String, String> dins =
+          driver.createOutputTopic(
+              "first-dins", new StringDeserializer(), new StringDeserializer());
 
-      KeyValueStore<String, FormularyProduct> productStore =
-          driver.getKeyValueStore("formulary-products");
-      KeyValueStore<String, FormularyNameEntry> nameStore =
-          driver.getKeyValueStore("formulary-names");
+      names.pipeInput("o-1", "Ceftin");
+      names.pipeInput("o-2", "amoxicilin 250 mg/5 mL");
+      names.pipeInput("o-3", "no such drug");
+
+      assertThat(dins.readKeyValuesToMap())
+          .containsExactlyInAnyOrderEntriesOf(
+              Map.of("o-1", "02212307", "o-2", "00406716", "o-3", "none"));
+    }
+  }
+
+  /** What a validator does: queries the formulary from a processor, per record. */
+  private static final class FirstDinProcessor
+      implements FixedKeyProcessor<String, String, String> {
+    private FixedKeyProcessorContext<String, String> context;
+    private Formulary formulary;
+
+    @Override
+    public void init(FixedKeyProcessorContext<String, String> context) {
+      this.context = context;
+      this.formulary =
+          StoreFormulary.overTimestamped(
+              context.getStateStore(PRODUCTS), context.getStateStore(NAMES));
+    }
+
+    @Override
+    public void process(FixedKeyRecord<String, String> record) {
+      List<NameMatch> matches = formulary.byName(record.value());
+      context.forward(
+          record.withValue(matches.isEmpty() ? "none" : matches.get(0).product().getDin()));
+    }
+  }
+
+  private static void assertSameAnswers(List<FormularyProduct> products) {
+    StreamsBuilder builder = new StreamsBuilder();
+    Topics topics = formularyTables(builder);
+
+    try (TopologyTestDriver driver = new TopologyTestDriver(builder.build(), config())) {
+      publish(driver, topics, products);
+
+      KeyValueStore<String, FormularyProduct> productStore = driver.getKeyValueStore(PRODUCTS);
+      KeyValueStore<String, FormularyNameEntry> nameStore = driver.getKeyValueStore(NAMES);
       Formulary store = new StoreFormulary(productStore, nameStore);
       Formulary memory = InMemoryFormulary.of(products);
+      Formulary timestamped =
+          StoreFormulary.overTimestamped(
+              driver.getTimestampedKeyValueStore(PRODUCTS),
+              driver.getTimestampedKeyValueStore(NAMES));
 
       assertThat(productStore.approximateNumEntries()).isEqualTo(products.size());
+      for (String name : NAMES_QUERIED) {
+        assertThat(timestamped.byName(name)).as(name).isEqualTo(memory.byName(name));
+      }
       for (String din : DINS) {
         assertThat(store.byDin(din)).as(din).isEqualTo(memory.byDin(din));
       }
-      for (String name : NAMES) {
+      for (String name : NAMES_QUERIED) {
         assertThat(store.byName(name)).as(name).isEqualTo(memory.byName(name));
       }
       for (String ingredient : INGREDIENTS) {
@@ -124,6 +173,37 @@ class StoreFormularyTest {
       assertThat(store.byIngredient("cephalexin")).isNotEmpty();
       assertThat(store.byDin("2212307")).isPresent();
     }
+  }
+
+  /** The two GlobalKTables, as a topology reading the formulary declares them. */
+  private static Topics formularyTables(StreamsBuilder builder) {
+    Topics topics = Topics.create();
+    globalTable(builder, topics.formulary(), PRODUCTS);
+    globalTable(builder, topics.formularyNames(), NAMES);
+    return topics;
+  }
+
+  /** Publishes the products the production way, into the driver's input topics. */
+  private static void publish(
+      TopologyTestDriver driver, Topics topics, List<FormularyProduct> products) {
+    Map<String, TestInputTopic<byte[], byte[]>> inputs =
+        Map.of(
+            topics.formulary().name(), input(driver, topics.formulary()),
+            topics.formularyNames().name(), input(driver, topics.formularyNames()));
+    new FormularyPublisher(
+            (topic, key, value) -> {
+              inputs.get(topic).pipeInput(key, value);
+              return CompletableFuture.completedFuture(null);
+            },
+            topics)
+        .publish(products);
+  }
+
+  private static Properties config() {
+    Properties props = new Properties();
+    props.put(StreamsConfig.APPLICATION_ID_CONFIG, "formulary-store-test");
+    props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+    return props;
   }
 
   private static <V> void globalTable(
