@@ -30,14 +30,15 @@ import java.util.Set;
  * layout their consumer uses.
  */
 final class GraphTranslator {
-  /** Resize's {@code axes} attribute needs opset 18. */
-  static final int OPSET = 18;
+  /** Shape's start/end (used to build Resize's sizes) need opset 15. */
+  static final int OPSET = 17;
 
   private final TfjsGraphModel model;
   private final OnnxGraph.Builder graph;
   private final Map<String, Value> values = new HashMap<>();
   private final Map<String, String> emitted = new HashMap<>();
   private final Set<String> usedNames = new HashSet<>();
+  private final Set<String> outputNames = new HashSet<>();
 
   /** A TF tensor: a compile-time constant, or an ONNX value held in layout {@code perm}. */
   private static final class Value {
@@ -73,6 +74,7 @@ final class GraphTranslator {
   GraphTranslator(TfjsGraphModel model, OnnxGraph.Builder graph) {
     this.model = model;
     this.graph = graph;
+    model.outputs().forEach(output -> outputNames.add(output.name()));
   }
 
   OnnxModel translate() throws ConversionException {
@@ -197,7 +199,7 @@ final class GraphTranslator {
       throw new ConversionException(n + " has unknown rank");
     }
     graph.input(n.name(), type, dims.toArray());
-    claim(n.name());
+    claimExactly(n.name());
     put(n, 0, Value.runtime(n.name(), Layouts.identity(dims.size()), type));
   }
 
@@ -441,12 +443,23 @@ final class GraphTranslator {
     }
     int[] layout = Layouts.NHWC_AS_NCHW;
     String in = runtime(x, layout, n);
-    String sizes =
-        initializer(n.name() + "/sizes", TensorData.longs(new int[] {2}, size[0], size[1]));
+    // sizes = [N, C] of the input + [H, W]. Not Resize-18's "axes" with a 2-element sizes: ONNX
+    // Runtime's transpose optimiser permutes sizes as if it had one entry per axis.
+    String batchAndChannels = claim(n.name() + "/batch_channels");
+    graph.node(
+        batchAndChannels,
+        "Shape",
+        List.of(in),
+        List.of(batchAndChannels),
+        Map.of("start", 0L, "end", 2L));
+    String spatial =
+        initializer(n.name() + "/spatial", TensorData.longs(new int[] {2}, size[0], size[1]));
+    String sizes = claim(n.name() + "/sizes");
+    graph.node(
+        sizes, "Concat", List.of(batchAndChannels, spatial), List.of(sizes), Map.of("axis", 0L));
     Map<String, Object> attrs = new LinkedHashMap<>();
     attrs.put("mode", "linear");
     attrs.put("coordinate_transformation_mode", mode);
-    attrs.put("axes", new long[] {layout[1], layout[2]});
     String out = claim(n.name());
     graph.node(n.name(), "Resize", List.of(in, "", "", sizes), List.of(out), attrs);
     put(n, 0, Value.runtime(out, layout, x.type));
@@ -612,7 +625,7 @@ final class GraphTranslator {
     if (Layouts.isIdentity(perm) && value.onnx.equals(name)) {
       return;
     }
-    claim(name);
+    claimExactly(name);
     if (Layouts.isIdentity(perm)) {
       graph.node(name + "/Identity", "Identity", List.of(value.onnx), List.of(name), Map.of());
     } else {
@@ -639,7 +652,15 @@ final class GraphTranslator {
     return name;
   }
 
+  /**
+   * Reserves an ONNX value name for an internal value; a graph output's name is left for the output
+   * itself (whose layout may differ), so the internal value gets a suffix.
+   */
   private String claim(String name) throws ConversionException {
+    return claimExactly(outputNames.contains(name) ? name + "/value" : name);
+  }
+
+  private String claimExactly(String name) throws ConversionException {
     if (!usedNames.add(name)) {
       throw new ConversionException("two ONNX values would be named '" + name + "'");
     }
