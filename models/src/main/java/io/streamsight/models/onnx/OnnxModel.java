@@ -9,6 +9,7 @@ import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.UUID;
 
 /**
  * A built ONNX model. Its bytes are a deterministic function of how it was built, so their sha256
@@ -49,7 +50,8 @@ public final class OnnxModel {
     Path absolute = file.toAbsolutePath();
     Path parent = absolute.getParent();
     Files.createDirectories(parent);
-    Path tmp = Files.createTempFile(parent, absolute.getFileName().toString(), ".tmp");
+    // Not Files.createTempFile: its owner-only permissions would carry over to the model.
+    Path tmp = parent.resolve("." + absolute.getFileName() + "." + UUID.randomUUID() + ".tmp");
     try {
       try (OutputStream out = Files.newOutputStream(tmp)) {
         proto.writeTo(out);

@@ -5,6 +5,7 @@ import static io.streamsight.models.onnx.ElementType.INT64;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.streamsight.models.onnx.OrtSessions.FloatTensor;
 import io.streamsight.models.onnx.proto.ModelProto;
@@ -64,6 +65,18 @@ class OnnxGraphTest {
     try (var files = Files.list(file.getParent())) {
       assertThat(files).containsExactly(file);
     }
+  }
+
+  @Test
+  void shouldWriteFilesWithTheSamePermissionsAsAnyOtherFile(@TempDir Path dir) throws Exception {
+    assumeTrue(dir.getFileSystem().supportedFileAttributeViews().contains("posix"), "POSIX only");
+    Path plain = Files.write(dir.resolve("plain.bin"), new byte[] {1});
+    Path model = dir.resolve("tiny.onnx");
+
+    tinyAdd(1f).writeTo(model);
+
+    assertThat(Files.getPosixFilePermissions(model))
+        .isEqualTo(Files.getPosixFilePermissions(plain));
   }
 
   @Test
