@@ -28,10 +28,7 @@ public record ModelCatalogue(List<ModelEntry> models) {
   public static final String RESOURCE = "/io/streamsight/models/catalogue.json";
 
   private static final ObjectMapper JSON =
-      JsonMapper.builder()
-          .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-          .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-          .build();
+      JsonMapper.builder().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
 
   public ModelCatalogue {
     models = List.copyOf(models);

@@ -103,7 +103,9 @@ public final class ModelFetcher {
       lock.close();
     }
     List<FetchOutcome> ordered = entries.stream().map(outcomes::get).toList();
-    ordered.forEach(o -> progress.accept(o.toString()));
+    ordered.stream()
+        .filter(o -> o.result() != Result.ALREADY_PRESENT)
+        .forEach(o -> progress.accept(o.toString()));
     return new FetchReport(ordered);
   }
 

@@ -54,11 +54,15 @@ public final class NpmPackageSource implements PackageSource {
     ToolProcess.run(
         command,
         out,
-        // No update check, funding or audit chatter: only the tarball is wanted.
+        // No update check, funding or audit chatter: only the tarball is wanted. One quick retry:
+        // npm's default backoff spends over a minute per package on a registry out of reach.
         Map.of(
             "npm_config_update_notifier", "false",
             "npm_config_fund", "false",
-            "npm_config_audit", "false"),
+            "npm_config_audit", "false",
+            "npm_config_fetch_retries", "1",
+            "npm_config_fetch_retry_mintimeout", "2000",
+            "npm_config_fetch_retry_maxtimeout", "10000"),
         TIMEOUT,
         "npm pack " + source.coordinates() + (offline ? " (offline)" : ""),
         NO_NPM_HINT);

@@ -45,8 +45,16 @@ final class ToolProcess {
     try {
       process = builder.start();
     } catch (IOException e) {
+      // "Cannot run program "npm" (in directory "..."): error=2, No such file or directory"
+      String reason = e.getMessage();
+      int cause = reason.lastIndexOf("): ");
       throw new PackageUnavailableException(
-          command.get(0) + " could not be started (" + e.getMessage() + "): " + hint, e);
+          command.get(0)
+              + " could not be run ("
+              + (cause < 0 ? reason : reason.substring(cause + 3))
+              + "): "
+              + hint,
+          e);
     }
     try {
       if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {

@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
       PublishCommand.class,
       TailCommand.class,
       ConfigCommand.class,
+      ModelsCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class StreamsightCommand implements Runnable {
