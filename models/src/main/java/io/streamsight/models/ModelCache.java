@@ -8,7 +8,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -238,6 +237,14 @@ public final class ModelCache {
    * once) and threads; blocks until it is free. Not reentrant.
    */
   public Closeable lock() throws IOException {
+    return lock(() -> {});
+  }
+
+  /**
+   * Takes the cache's exclusive lock like {@link #lock()}, first running {@code whenBusy} if
+   * another process holds it (to say why the caller waits).
+   */
+  public Closeable lock(Runnable whenBusy) throws IOException {
     ReentrantLock jvmLock = JVM_LOCKS.computeIfAbsent(root, r -> new ReentrantLock());
     if (jvmLock.isHeldByCurrentThread()) {
       throw new IllegalStateException("the lock of " + root + " is already held by this thread");
@@ -248,16 +255,19 @@ public final class ModelCache {
       FileChannel channel =
           FileChannel.open(
               root.resolve(".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-      FileLock fileLock;
       try {
-        fileLock = channel.lock();
+        if (channel.tryLock() == null) {
+          whenBusy.run();
+          channel.lock();
+        }
       } catch (IOException | RuntimeException e) {
         channel.close();
         throw e;
       }
+      // Closing the channel releases its lock.
       return () -> {
-        try (channel) {
-          fileLock.release();
+        try {
+          channel.close();
         } finally {
           jvmLock.unlock();
         }

@@ -22,8 +22,9 @@ public interface ModelConverter {
    *
    * @param sourceDir folder holding every file of the entry (the model file and its weights)
    * @param sourceFile file name, inside {@code sourceDir}, of the file to convert
-   * @param target where to write the ONNX file; a temporary name that the fetcher moves into place,
-   *     so write exactly this path and nothing else
+   * @param target where to write the ONNX file: an empty file under a temporary name (overwrite it,
+   *     e.g. {@code Files.newOutputStream(target)}), which the fetcher checks and moves into place;
+   *     write nothing else
    * @throws IOException when the source cannot be read or converted; the message says why
    */
   void convert(Path sourceDir, String sourceFile, Path target) throws IOException;

@@ -69,7 +69,8 @@ public final class ModelFetcher {
    */
   public FetchReport fetch(List<ModelEntry> entries) throws IOException {
     Map<ModelEntry, FetchOutcome> outcomes = new HashMap<>();
-    Closeable lock = cache.lock();
+    Closeable lock =
+        cache.lock(() -> progress.accept("waiting for another fetch into " + cache.root()));
     try {
       deleteAbandonedWork();
       Map<ModelSource, List<ModelEntry>> downloads = new LinkedHashMap<>();
