@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
       TailCommand.class,
       ConfigCommand.class,
       FormularyCommand.class,
+      ModelsCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class StreamsightCommand implements Runnable {
