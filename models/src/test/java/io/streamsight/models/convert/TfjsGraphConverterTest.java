@@ -36,17 +36,17 @@ class TfjsGraphConverterTest {
 
   private static byte[] nanodet;
 
-  /** The npm package's folder; skips the calling test (saying why) when it is not cached. */
-  private static Path humanModels() {
-    return TestCaches.npmPackage(TestCaches.HUMAN_MODELS);
+  /** The fetched source files of a catalogue entry; skips (saying why) when not in the cache. */
+  private static Path fetched(String entry) {
+    return TestCaches.fetchedSources(entry);
   }
 
   /** nanodet converted once per run. */
   private static synchronized byte[] nanodet() throws Exception {
-    Path models = humanModels();
+    Path models = fetched("nanodet-coco");
     if (nanodet == null) {
       long start = System.nanoTime();
-      nanodet = new TfjsGraphConverter().toOnnx(models, "models/nanodet.json").toByteArray();
+      nanodet = new TfjsGraphConverter().toOnnx(models, "nanodet.json").toByteArray();
       System.out.printf("nanodet converted in %d ms%n", (System.nanoTime() - start) / 1_000_000);
     }
     return nanodet;
@@ -67,8 +67,8 @@ class TfjsGraphConverterTest {
     Path first = dir.resolve("a/nanodet.onnx");
     Path second = dir.resolve("b/nanodet.onnx");
 
-    new TfjsGraphConverter().convert(humanModels(), "models/nanodet.json", first);
-    new TfjsGraphConverter().convert(humanModels(), "models/nanodet.json", second);
+    new TfjsGraphConverter().convert(fetched("nanodet-coco"), "nanodet.json", first);
+    new TfjsGraphConverter().convert(fetched("nanodet-coco"), "nanodet.json", second);
 
     assertThat(Files.readAllBytes(first))
         .isEqualTo(Files.readAllBytes(second))
@@ -124,7 +124,8 @@ class TfjsGraphConverterTest {
   @Test
   void shouldConvertBlazePoseLiteWithItsNhwcInputAndOutputShapes() throws Exception {
     long start = System.nanoTime();
-    OnnxModel model = new TfjsGraphConverter().toOnnx(humanModels(), "models/blazepose-lite.json");
+    OnnxModel model =
+        new TfjsGraphConverter().toOnnx(fetched("blazepose-lite"), "blazepose-lite.json");
     System.out.printf(
         "blazepose-lite converted in %d ms, sha256 %s%n",
         (System.nanoTime() - start) / 1_000_000, model.sha256());
