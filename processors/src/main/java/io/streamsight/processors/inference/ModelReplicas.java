@@ -37,6 +37,11 @@ public final class ModelReplicas<I, O> {
     return name;
   }
 
+  /** The loaded replicas, for tests that inspect their native resources. */
+  List<ZooModel<I, O>> replicas() {
+    return models;
+  }
+
   /** The devices the replicas run on, one per replica. */
   public List<Device> devices() {
     return placement.devices();
