@@ -1,7 +1,12 @@
 package io.streamsight.topology.config;
 
+import io.streamsight.processors.inference.BatchSettings;
+import io.streamsight.processors.inference.DevicePlacement;
+import io.streamsight.processors.inference.InferenceDeadLetterHandler;
+import io.streamsight.processors.inference.OrtThreads;
 import java.io.File;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,9 +18,9 @@ import org.apache.kafka.common.config.ConfigDef.Importance;
 import org.apache.kafka.common.config.ConfigDef.Range;
 import org.apache.kafka.common.config.ConfigDef.Type;
 import org.apache.kafka.common.config.ConfigDef.ValidString;
+import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
-import org.apache.kafka.streams.errors.LogAndContinueProcessingExceptionHandler;
 
 /**
  * The one typed configuration of a Streamsight instance.
@@ -24,6 +29,12 @@ import org.apache.kafka.streams.errors.LogAndContinueProcessingExceptionHandler;
  * (Kafka client and Kafka Streams properties such as {@code security.protocol}, {@code sasl.*},
  * {@code ssl.*}, {@code commit.interval.ms}) passes through to the Kafka clients untouched. Values
  * come from {@link ConfigLoader}; nothing else reads files or the environment.
+ *
+ * <p>Per-processor keys {@code processor.<name>.device} ({@code cpu}, {@code gpu:N} or a
+ * comma-separated list of them for replicas; default {@code cpu}) cannot be declared in a {@link
+ * ConfigDef}, which has no wildcards: they are validated when the config is built (a bad value
+ * fails it with a {@link ConfigException} naming the key) and read through {@link
+ * #devicePlacement(String)}. Like every Streamsight key they never reach a Kafka client.
  */
 public final class StreamsightConfig extends AbstractConfig {
 
@@ -47,6 +58,15 @@ public final class StreamsightConfig extends AbstractConfig {
   public static final String TEXT_MAX_CHARS = "text.max.chars";
   public static final String CLAIMCHECK_THRESHOLD_BYTES = "claimcheck.threshold.bytes";
   public static final String CLAIMCHECK_DIR = "claimcheck.dir";
+  public static final String INFERENCE_INTRA_OP_THREADS = "inference.intra.op.threads";
+  public static final String INFERENCE_INTER_OP_THREADS = "inference.inter.op.threads";
+  public static final String BATCH_MAX_SIZE = "batch.max.size";
+  public static final String BATCH_MAX_DELAY_MS = "batch.max.delay.ms";
+
+  /** Prefix and suffix of the per-processor device keys, {@code processor.<name>.device}. */
+  public static final String PROCESSOR_PREFIX = "processor.";
+
+  public static final String DEVICE_SUFFIX = ".device";
 
   public static final String AT_LEAST_ONCE = StreamsConfig.AT_LEAST_ONCE;
   public static final String EXACTLY_ONCE_V2 = StreamsConfig.EXACTLY_ONCE_V2;
@@ -202,7 +222,40 @@ public final class StreamsightConfig extends AbstractConfig {
               new ConfigDef.NonEmptyString(),
               Importance.LOW,
               "Folder where publishers store claim-checked payloads (file: URIs). It must be"
-                  + " readable by every instance.");
+                  + " readable by every instance.")
+          .define(
+              INFERENCE_INTRA_OP_THREADS,
+              Type.INT,
+              0,
+              Range.between(0, 1024),
+              Importance.MEDIUM,
+              "ONNX Runtime threads one operator of a model may use. 0 derives"
+                  + " max(1, cores / num.stream.threads), so model threads x stream threads stay"
+                  + " within the cores.")
+          .define(
+              INFERENCE_INTER_OP_THREADS,
+              Type.INT,
+              0,
+              Range.between(0, 1024),
+              Importance.LOW,
+              "ONNX Runtime threads running independent operators of a model concurrently"
+                  + " (parallel execution mode only). 0 derives 1.")
+          .define(
+              BATCH_MAX_SIZE,
+              Type.INT,
+              BatchSettings.DEFAULT_MAX_SIZE,
+              Range.between(1, 4096),
+              Importance.MEDIUM,
+              "Records per model call: a micro-batch runs as soon as this many records are"
+                  + " buffered. Keep one batch's inference well under max.poll.interval.ms.")
+          .define(
+              BATCH_MAX_DELAY_MS,
+              Type.LONG,
+              BatchSettings.DEFAULT_MAX_DELAY.toMillis(),
+              Range.between(1, Duration.ofHours(1).toMillis()),
+              Importance.MEDIUM,
+              "Longest a buffered record waits (wall clock) for its micro-batch to fill before"
+                  + " the batch runs anyway.");
 
   /** Keys that configure Streamsight itself and never reach a Kafka client. */
   private static final Set<String> OWN_KEYS =
@@ -219,10 +272,22 @@ public final class StreamsightConfig extends AbstractConfig {
           AUDIO_MAX_BYTES,
           TEXT_MAX_CHARS,
           CLAIMCHECK_THRESHOLD_BYTES,
-          CLAIMCHECK_DIR);
+          CLAIMCHECK_DIR,
+          INFERENCE_INTRA_OP_THREADS,
+          INFERENCE_INTER_OP_THREADS,
+          BATCH_MAX_SIZE,
+          BATCH_MAX_DELAY_MS);
 
   public StreamsightConfig(Map<String, ?> values) {
     super(DEFINITION, values, false);
+    originals()
+        .forEach(
+            (key, value) -> {
+              String processor = deviceKeyProcessor(key);
+              if (processor != null) {
+                parsePlacement(processor, key, value);
+              }
+            });
   }
 
   /** Whether no cluster is configured, so an embedded broker must be started. */
@@ -301,6 +366,50 @@ public final class StreamsightConfig extends AbstractConfig {
   }
 
   /**
+   * ONNX Runtime threads per model session: the configured values, or derived from {@code
+   * num.stream.threads} and this machine's cores ({@code Runtime.availableProcessors()}).
+   */
+  public OrtThreads ortThreads() {
+    return OrtThreads.derive(
+        getInt(INFERENCE_INTRA_OP_THREADS),
+        getInt(INFERENCE_INTER_OP_THREADS),
+        getInt(NUM_STREAM_THREADS),
+        Runtime.getRuntime().availableProcessors());
+  }
+
+  public BatchSettings batchSettings() {
+    return new BatchSettings(
+        getInt(BATCH_MAX_SIZE), Duration.ofMillis(getLong(BATCH_MAX_DELAY_MS)));
+  }
+
+  /** Where a processor's model runs: {@code processor.<name>.device}, {@code cpu} if unset. */
+  public DevicePlacement devicePlacement(String processorName) {
+    String key = PROCESSOR_PREFIX + processorName + DEVICE_SUFFIX;
+    Object value = originals().get(key);
+    return value == null
+        ? DevicePlacement.cpu(processorName)
+        : parsePlacement(processorName, key, value);
+  }
+
+  /** The processor name of a {@code processor.<name>.device} key, or null for any other key. */
+  private static String deviceKeyProcessor(String key) {
+    if (key.startsWith(PROCESSOR_PREFIX)
+        && key.endsWith(DEVICE_SUFFIX)
+        && key.length() > PROCESSOR_PREFIX.length() + DEVICE_SUFFIX.length()) {
+      return key.substring(PROCESSOR_PREFIX.length(), key.length() - DEVICE_SUFFIX.length());
+    }
+    return null;
+  }
+
+  private static DevicePlacement parsePlacement(String processorName, String key, Object value) {
+    try {
+      return DevicePlacement.parse(processorName, String.valueOf(value));
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException(key, value, e.getMessage());
+    }
+  }
+
+  /**
    * Properties for any Kafka client (producer, consumer, admin): every key that is not
    * Streamsight's own, untouched, with {@code bootstrap.servers} set to the given address.
    */
@@ -309,7 +418,7 @@ public final class StreamsightConfig extends AbstractConfig {
     originals()
         .forEach(
             (k, v) -> {
-              if (!OWN_KEYS.contains(k)) {
+              if (!OWN_KEYS.contains(k) && deviceKeyProcessor(k) == null) {
                 props.put(k, v);
               }
             });
@@ -334,7 +443,7 @@ public final class StreamsightConfig extends AbstractConfig {
         LogAndContinueExceptionHandler.class.getName());
     props.putIfAbsent(
         StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG,
-        LogAndContinueProcessingExceptionHandler.class.getName());
+        InferenceDeadLetterHandler.class.getName());
     props.putIfAbsent(
         StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG,
         DeadLetterProductionExceptionHandler.class.getName());

@@ -3,13 +3,15 @@ package io.streamsight.topology.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ai.djl.Device;
+import io.streamsight.processors.inference.InferenceDeadLetterHandler;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
-import org.apache.kafka.streams.errors.LogAndContinueProcessingExceptionHandler;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -114,7 +116,7 @@ class StreamsightConfigTest {
             LogAndContinueExceptionHandler.class.getName())
         .containsEntry(
             StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG,
-            LogAndContinueProcessingExceptionHandler.class.getName())
+            InferenceDeadLetterHandler.class.getName())
         .containsEntry(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
     // The whole map must be a valid Kafka Streams config.
     new StreamsConfig(props);
@@ -125,5 +127,62 @@ class StreamsightConfigTest {
     assertThat(StreamsightConfig.keys())
         .isNotEmpty()
         .allSatisfy(k -> assertThat(k.documentation).isNotBlank());
+  }
+
+  @Test
+  void shouldDeriveModelThreadsSoThatTheyTimesStreamThreadsStayWithinTheCores() {
+    int cores = Runtime.getRuntime().availableProcessors();
+    StreamsightConfig config = ConfigLoader.load(null, Map.of(), Map.of("num.stream.threads", "2"));
+
+    assertThat(config.ortThreads().intraOp()).isEqualTo(Math.max(1, cores / 2));
+    assertThat(config.ortThreads().interOp()).isEqualTo(1);
+    assertThat(
+            ConfigLoader.load(
+                    null,
+                    Map.of(),
+                    Map.of("inference.intra.op.threads", "3", "inference.inter.op.threads", "2"))
+                .ortThreads())
+        .extracting(t -> t.intraOp(), t -> t.interOp())
+        .containsExactly(3, 2);
+  }
+
+  @Test
+  void shouldReadBatchSettingsWithDefaultsOfEightRecordsAndFiftyMillis() {
+    assertThat(ConfigLoader.load(null, Map.of(), Map.of()).batchSettings())
+        .extracting(b -> b.maxSize(), b -> b.maxDelay())
+        .containsExactly(8, Duration.ofMillis(50));
+    assertThat(
+            ConfigLoader.load(
+                    null, Map.of(), Map.of("batch.max.size", "32", "batch.max.delay.ms", "5"))
+                .batchSettings())
+        .extracting(b -> b.maxSize(), b -> b.maxDelay())
+        .containsExactly(32, Duration.ofMillis(5));
+    assertThatThrownBy(() -> ConfigLoader.load(null, Map.of(), Map.of("batch.max.size", "0")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("batch.max.size");
+  }
+
+  @Test
+  void shouldPlaceEachProcessorOnItsConfiguredDevicesAndDefaultToCpu() {
+    StreamsightConfig config =
+        ConfigLoader.load(
+            null,
+            Map.of("STREAMSIGHT_PROCESSOR_DETECT_DEVICE", "gpu:0"),
+            Map.of("processor.embed.device", "gpu:0, gpu:1"));
+
+    assertThat(config.devicePlacement("embed").devices())
+        .containsExactly(Device.gpu(0), Device.gpu(1));
+    assertThat(config.devicePlacement("detect").devices()).containsExactly(Device.gpu(0));
+    assertThat(config.devicePlacement("caption").devices()).containsExactly(Device.cpu());
+    assertThat(config.kafkaClientProperties("b:9092")).doesNotContainKey("processor.embed.device");
+  }
+
+  @Test
+  void shouldRejectAnUnknownDeviceNamingTheKey() {
+    assertThatThrownBy(
+            () -> ConfigLoader.load(null, Map.of(), Map.of("processor.embed.device", "tpu:0")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("processor.embed.device")
+        .hasMessageContaining("tpu:0");
   }
 }
