@@ -1,0 +1,162 @@
+package io.streamsight.processors.medication.sig;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.hl7.fhir.r4.model.Timing.DayOfWeek;
+import org.hl7.fhir.r4.model.Timing.EventTiming;
+import org.hl7.fhir.r4.model.Timing.UnitsOfTime;
+
+/**
+ * What the grammar has read of one part of a sig: one step of a multi-step sig, or one concurrent
+ * part of a step ("2 in the morning" of "2 in the morning and 1 at night"). Mutable, per parse.
+ */
+final class Part {
+
+  int sequence;
+
+  /** Token index where this part begins, for error spans. */
+  int firstToken;
+
+  Method method;
+  boolean shorthandTake;
+
+  Double doseLow;
+  Double doseHigh;
+  DoseUnit unit;
+
+  /** The token index of the dose number, to tell "1 t" (tablet) from "t 1" (take). */
+  int doseToken = -1;
+
+  /** A dose equivalent in parentheses: "3 tablets (6 mg)". */
+  Double calcValue;
+
+  DoseUnit calcUnit;
+
+  /** A product form named without a dose: "apply cream", "use shampoo". */
+  String form;
+
+  Route formRoute;
+
+  /** An amount in words: "a thin layer", "sparingly". */
+  String amountText;
+
+  Route route;
+  Site site;
+
+  Integer frequency;
+  Integer frequencyMax;
+  Double period;
+  Double periodMax;
+  UnitsOfTime periodUnit;
+  String timingCode;
+
+  List<EventTiming> when;
+  List<DayOfWeek> days;
+  List<String> times;
+
+  /** Minutes before or after the meal in {@link #when}: "10 minutes before breakfast". */
+  Integer offsetMinutes;
+
+  Double boundsValue;
+  UnitsOfTime boundsUnit;
+  Integer count;
+  boolean immediate;
+
+  /** Length of one administration: "over 30 minutes". */
+  Double adminDuration;
+
+  Double adminDurationMax;
+  UnitsOfTime adminDurationUnit;
+
+  boolean asNeeded;
+  String asNeededFor;
+
+  /** A reason for use that is not as-needed: "daily for blood pressure". */
+  String indication;
+
+  Double maxValue;
+  DoseUnit maxUnit;
+  boolean maxInDoses;
+  Double maxPer;
+  UnitsOfTime maxPerUnit;
+
+  List<String> advice;
+
+  /**
+   * Whether anything about the dose, timing, route or site was read (not only a verb or advice).
+   */
+  boolean hasDosingContent() {
+    return doseLow != null
+        || unit != null
+        || route != null
+        || site != null
+        || frequency != null
+        || period != null
+        || when != null
+        || days != null
+        || times != null
+        || boundsValue != null
+        || count != null
+        || immediate
+        || asNeeded
+        || maxValue != null
+        || adminDuration != null;
+  }
+
+  boolean hasTiming() {
+    return frequency != null
+        || period != null
+        || when != null
+        || days != null
+        || times != null
+        || count != null
+        || immediate;
+  }
+
+  boolean hasFrequency() {
+    return frequency != null || period != null;
+  }
+
+  void addWhen(EventTiming event) {
+    if (when == null) {
+      when = new ArrayList<>(3);
+    }
+    if (!when.contains(event)) {
+      when.add(event);
+    }
+  }
+
+  void addDay(DayOfWeek day) {
+    if (days == null) {
+      days = new ArrayList<>(3);
+    }
+    if (!days.contains(day)) {
+      days.add(day);
+    }
+  }
+
+  void addTime(String time) {
+    if (times == null) {
+      times = new ArrayList<>(3);
+    }
+    if (!times.contains(time)) {
+      times.add(time);
+    }
+  }
+
+  void addAdvice(String text) {
+    if (advice == null) {
+      advice = new ArrayList<>(2);
+    }
+    advice.add(text);
+  }
+
+  /** Administrations per day this part's frequency means, for comparing restatements. */
+  double ratePerDay() {
+    if (period == null) {
+      return frequency == null ? 0 : frequency;
+    }
+    double f = frequency == null ? 1 : frequency;
+    return f / Units.days(period, periodUnit);
+  }
+}
