@@ -2,6 +2,7 @@ package io.streamsight.topology;
 
 import io.streamsight.processors.audio.AudioInspector;
 import io.streamsight.processors.image.ImageInspector;
+import io.streamsight.processors.medication.sig.SigParser;
 import io.streamsight.processors.payload.PayloadResolver;
 import io.streamsight.processors.text.TextNormalizer;
 import io.streamsight.schemas.Topics;
@@ -36,6 +37,7 @@ public final class StreamsightTopology {
             new AudioInspector(config.audioMaxBytes())));
     TextTopology.addTo(
         builder, topics, new TextTopology.Dependencies(new TextNormalizer(config.textMaxChars())));
+    PharmacyTopology.addTo(builder, topics, new PharmacyTopology.Dependencies(new SigParser()));
     return builder.build();
   }
 }

@@ -1,5 +1,6 @@
 package io.streamsight.topology.cli;
 
+import io.streamsight.events.MedicationOrder;
 import io.streamsight.schemas.Topics;
 import io.streamsight.topology.config.StreamsightConfig;
 import io.streamsight.topology.runtime.StreamsightRuntime;
@@ -9,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -58,6 +60,7 @@ final class DemoCommand implements Callable<Integer> {
     demo.put(StreamsightConfig.APPLICATION_ID, "streamsight-demo-" + UUID.randomUUID());
     demo.put(StreamsightConfig.STATE_DIR, stateDir.toString());
     demo.put("commit.interval.ms", "200");
+    demo.put(StreamsightConfig.FORMULARY_SAMPLE, "true");
     StreamsightConfig config = options.load(demo);
 
     try (StreamsightRuntime runtime = StreamsightRuntime.start(config)) {
@@ -72,6 +75,7 @@ final class DemoCommand implements Callable<Integer> {
               topics.enrichedImages().name(),
               topics.transcripts().name(),
               topics.normalizedText().name(),
+              topics.validations().name(),
               topics.deadLetters().name());
       long deadline = System.nanoTime() + Duration.ofSeconds(timeoutSeconds).toNanos();
       try (RecordTail tail = new RecordTail(client, outputs)) {
@@ -132,7 +136,21 @@ final class DemoCommand implements Callable<Integer> {
               topics.text(),
               "terminal-1",
               events.text(
-                  "terminal-1", "amoxicillin 250mg  t tid\u00a0x10d  #30", "order", Map.of())));
+                  "terminal-1",
+                  "amoxicillin 500mg  1 cap po tid\u00a0x10d  #30",
+                  "order",
+                  Map.of())));
+      // Orders against the sample formulary: one to accept, one whose drug name conflicts.
+      sent.add(
+          publisher.publish(
+              topics.orders(),
+              "RX-1001",
+              order("RX-1001", "00406716", "amoxicillin", "1 cap po tid x10d", 30.0)));
+      sent.add(
+          publisher.publish(
+              topics.orders(),
+              "RX-1002",
+              order("RX-1002", "02244393", "cephalexin", "t1t po bid x10d", 20.0)));
       // Corrupt records: each must come out as a dead letter while the stream goes on.
       sent.add(
           publisher.publish(
@@ -154,7 +172,23 @@ final class DemoCommand implements Callable<Integer> {
         RecordPublisher.await(future);
       }
     }
-    return 5 + 3;
+    // 2 enriched images, 1 transcript, 2 normalised texts, 3 validations, 3 dead letters.
+    return 11;
+  }
+
+  private static MedicationOrder order(
+      String id, String din, String drugName, String sig, double quantity) {
+    return MedicationOrder.newBuilder()
+        .setOrderId(id)
+        .setSourceId("pharmacy-demo")
+        .setOrderTime(Instant.now())
+        .setDin(din)
+        .setDrugName(drugName)
+        .setSig(sig)
+        .setQuantity(quantity)
+        .setPatientRef("Patient/demo")
+        .setPrescriberRef("Practitioner/demo")
+        .build();
   }
 
   private static void deleteRecursively(Path dir) {

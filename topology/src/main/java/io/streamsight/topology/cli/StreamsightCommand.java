@@ -15,6 +15,8 @@ import picocli.CommandLine.Command;
       PublishCommand.class,
       TailCommand.class,
       ConfigCommand.class,
+      SigCommand.class,
+      ValidateCommand.class,
       FormularyCommand.class,
       ModelsCommand.class,
       CommandLine.HelpCommand.class

@@ -58,6 +58,7 @@ public final class StreamsightConfig extends AbstractConfig {
   public static final String TEXT_MAX_CHARS = "text.max.chars";
   public static final String CLAIMCHECK_THRESHOLD_BYTES = "claimcheck.threshold.bytes";
   public static final String CLAIMCHECK_DIR = "claimcheck.dir";
+  public static final String FORMULARY_SAMPLE = "formulary.sample";
   public static final String INFERENCE_INTRA_OP_THREADS = "inference.intra.op.threads";
   public static final String INFERENCE_INTER_OP_THREADS = "inference.inter.op.threads";
   public static final String BATCH_MAX_SIZE = "batch.max.size";
@@ -224,6 +225,14 @@ public final class StreamsightConfig extends AbstractConfig {
               "Folder where publishers store claim-checked payloads (file: URIs). It must be"
                   + " readable by every instance.")
           .define(
+              FORMULARY_SAMPLE,
+              Type.BOOLEAN,
+              false,
+              Importance.LOW,
+              "At start-up, publish the built-in sample formulary (a dozen real Canadian"
+                  + " products) when the formulary topic is empty. For demos; load the full Health"
+                  + " Canada extract with `streamsight formulary import --dpd DIR`.")
+          .define(
               INFERENCE_INTRA_OP_THREADS,
               Type.INT,
               0,
@@ -273,6 +282,7 @@ public final class StreamsightConfig extends AbstractConfig {
           TEXT_MAX_CHARS,
           CLAIMCHECK_THRESHOLD_BYTES,
           CLAIMCHECK_DIR,
+          FORMULARY_SAMPLE,
           INFERENCE_INTRA_OP_THREADS,
           INFERENCE_INTER_OP_THREADS,
           BATCH_MAX_SIZE,
@@ -361,6 +371,10 @@ public final class StreamsightConfig extends AbstractConfig {
     return getInt(CLAIMCHECK_THRESHOLD_BYTES);
   }
 
+  public boolean publishSampleFormulary() {
+    return getBoolean(FORMULARY_SAMPLE);
+  }
+
   public Path claimCheckDir() {
     return Path.of(getString(CLAIMCHECK_DIR));
   }
@@ -431,6 +445,7 @@ public final class StreamsightConfig extends AbstractConfig {
    * every Streamsight topology relies on (dead-letter queue, continue on bad records, explicit
    * naming of every internal resource).
    */
+  @SuppressWarnings("deprecation") // the global-thread switch goes once it is Kafka's default
   public Map<String, Object> streamsProperties(String bootstrapServers) {
     Map<String, Object> props = kafkaClientProperties(bootstrapServers);
     props.put(APPLICATION_ID, applicationId());
@@ -447,6 +462,7 @@ public final class StreamsightConfig extends AbstractConfig {
     props.putIfAbsent(
         StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG,
         DeadLetterProductionExceptionHandler.class.getName());
+    // Bad records on the formulary's GlobalKTables are dead-lettered too, not fatal.
     props.putIfAbsent(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
     props.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
     return props;

@@ -67,6 +67,9 @@ public final class StreamsightRuntime implements AutoCloseable {
             TopicCreator.newTopics(
                 topics, config.topicPartitions(), config.topicReplicationFactor()));
       }
+      if (config.publishSampleFormulary()) {
+        SampleFormularyLoader.loadIfEmpty(config.kafkaClientProperties(bootstrap), topics);
+      }
       Map<String, Object> props = config.streamsProperties(bootstrap);
       KafkaStreams streams =
           new KafkaStreams(StreamsightTopology.build(topics, config), toProps(props));

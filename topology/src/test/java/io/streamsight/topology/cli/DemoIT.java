@@ -41,7 +41,16 @@ class DemoIT {
     }
     assertThat(lines)
         .extracting(n -> n.get("topic").asText())
-        .contains("images.enriched", "audio.transcripts", "text.normalized", "streamsight.dlq");
+        .contains(
+            "images.enriched",
+            "audio.transcripts",
+            "text.normalized",
+            "pharmacy.validations",
+            "streamsight.dlq");
+    assertThat(lines)
+        .filteredOn(n -> n.get("topic").asText().equals("pharmacy.validations"))
+        .extracting(n -> n.get("orderId").asText() + "=" + n.get("status").asText())
+        .contains("RX-1001=ACCEPTED", "RX-1002=REJECTED");
     JsonNode png =
         lines.stream()
             .filter(n -> n.get("topic").asText().equals("images.enriched"))

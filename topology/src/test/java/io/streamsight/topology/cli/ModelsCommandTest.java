@@ -82,7 +82,7 @@ class ModelsCommandTest {
         .contains("package npm @ricky0123/vad-web@0.0.31")
         .contains("2623a2953f6ff3d2c1e61740c6cdb7168133479b267dfef114a4a3cc5bdd788f")
         .contains("nanodet.onnx")
-        .contains("(not pinned yet)");
+        .contains("e51ba87a739bc0803436c4bbf5ba517d29c641520b3b3e7427e3b7b7fade81f6");
   }
 
   @Test
