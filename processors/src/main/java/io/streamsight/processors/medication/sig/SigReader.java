@@ -311,6 +311,17 @@ final class SigReader {
   private boolean wordComponent(String w) {
     int j;
     switch (w) {
+      case "sos" -> {
+        return prn(pos + 1); // si opus sit: if needed
+      }
+      case "ut" -> {
+        if (isW(pos + 1, "dict") || isW(pos + 1, "dictum")) {
+          advice(pos, pos + 2);
+          pos += 2;
+          return true;
+        }
+        return false;
+      }
       case "prn", "p" -> {
         return prn(pos + 1);
       }
@@ -780,17 +791,42 @@ final class SigReader {
     if (isTimeUnit(j)) {
       UnitsOfTime unit = timeUnit(j);
       int k = j + 1;
-      // "10 minutes before breakfast": an offset from a meal
-      if (isW(k, "before") || isW(k, "after")) {
+      // "10 minutes before breakfast": an offset from a meal; before another event it is advice
+      if (isW(k, "before") || isW(k, "after") || isW(k, "ac") || isW(k, "pc")) {
         int events = cur.when == null ? 0 : cur.when.size();
         int save = pos;
         pos = k;
-        if (mealRelation() && cur.when != null && cur.when.size() == events + 1 && high == null) {
+        int m = isW(k + 1, "each") || isW(k + 1, "the") || isW(k + 1, "a") ? k + 2 : k + 1;
+        String event = w(m);
+        boolean meal =
+            event != null
+                && (Vocabulary.MEALS.containsKey(event)
+                    || event.equals("bedtime")
+                    || event.equals("bed")
+                    || event.equals("sleep")
+                    || event.equals("waking"));
+        if (meal
+            && mealRelation()
+            && cur.when != null
+            && cur.when.size() == events + 1
+            && high == null) {
           cur.offsetMinutes = (int) Math.round(Units.days(low, unit) * 1440);
           return true;
         }
         pos = save;
+        if (cur.when != null && cur.when.size() > events) {
+          return false;
+        }
+        int r = reasonEnd(k + 1, false);
+        if (r > k + 1) {
+          advice(start, r);
+          pos = r;
+          return true;
+        }
         return false;
+      }
+      if (unit == UnitsOfTime.MIN || unit == UnitsOfTime.H || unit == UnitsOfTime.S) {
+        return false; // a bare "30 min" is not a course length
       }
       if (isW(k, "more") || isW(k, "total")) {
         k++;
@@ -880,6 +916,10 @@ final class SigReader {
     int j = i + 1;
     if (isW(j, "ss")) {
       j++;
+    }
+    // "i-ii tabs": a range of Roman numerals
+    if ((isP(j, '-') || isW(j, "to")) && roman(wOr(j + 1)) > 0) {
+      j += 2;
     }
     return unitAt(j) != null;
   }
@@ -1067,7 +1107,11 @@ final class SigReader {
         setStrength(low, unit.strengthUnit(), end);
         pos = end;
         return;
-      } else if (cur.hasTiming() || cur.route != null || cur.site != null) {
+      } else if ((cur.hasTiming() || cur.route != null || cur.site != null)
+          && unit != null
+          && unit.kind == DoseUnit.Kind.COUNT
+          && unit != DoseUnit.DOSE) {
+        // "2 tabs qam 3 tabs qhs": a second counted dose starts a concurrent part
         cur = newPart(cur.sequence, start);
       } else {
         throw new UnparseableSigException(
@@ -1176,7 +1220,8 @@ final class SigReader {
         return DoseUnit.TABLET;
       }
       case "c" -> {
-        return null;
+        // "t2c": attached to its count, c is a capsule; alone it is "with food"
+        return i > 0 && t.get(i - 1).isNumber() && !t.get(i).spaceBefore ? DoseUnit.CAPSULE : null;
       }
       case "international" -> {
         return isW(i + 1, "units") || isW(i + 1, "unit") ? DoseUnit.UNIT : null;
@@ -1423,6 +1468,15 @@ final class SigReader {
     String next = w(k);
     if (next == null) {
       return false;
+    }
+    if (w.equals("per") && (next.equals("nostril") || next.equals("eye") || next.equals("ear"))) {
+      Site each =
+          next.equals("nostril")
+              ? Site.EACH_NOSTRIL
+              : next.equals("eye") ? Site.BOTH_EYES : Site.BOTH_EARS;
+      setSite(each, start, k + 1); // "2 sprays per nostril"
+      pos = k + 1;
+      return true;
     }
     Route r = null;
     int end = k + 1;
@@ -1714,6 +1768,15 @@ final class SigReader {
   /** After "every"/"each": "every 4 to 6 hours", "every other day", "every morning", "each day". */
   private boolean every(int k) {
     int start = pos;
+    // "each eye", "each nostril", "each ear": a site
+    if (isW(pos, "each") && !isTimeUnit(k)) {
+      int s = siteAt(pos, parsedSite);
+      if (s > 0 && parsedSite[0].route != null) {
+        setSite(parsedSite[0], pos, s);
+        pos = s;
+        return true;
+      }
+    }
     if (isW(k, "other") || isW(k, "second") || isW(k, "alternate")) {
       if (isTimeUnit(k + 1)) {
         UnitsOfTime unit = timeUnit(k + 1);
@@ -2263,6 +2326,9 @@ final class SigReader {
       return true;
     }
     if (thenPhrase(j) > 0 || prnPhrase(j) > 0 || maxLead(j) > 0 || adviceLead(j) > 0) {
+      return true;
+    }
+    if (w.equals("up") && isW(j + 1, "to")) {
       return true;
     }
     switch (w) {
