@@ -159,7 +159,9 @@ final class SigReader {
         if (next < n && cur.hasDosingContent() && startsNewPart(next)) {
           pos = next;
           // "4 tabs daily x 4d, 3 tabs daily x 4d": a part with its own course length is a step
-          cur = newPart(cur.boundsValue != null ? ++sequence : cur.sequence, pos);
+          boolean step = cur.boundsValue != null;
+          cur = newPart(step ? ++sequence : cur.sequence, pos);
+          cur.stepByCourse = step;
           return true;
         }
         if (c == '/' || c == '+' || c == '|' || c == '&' || c == '\\' || c == '~') {
@@ -311,6 +313,18 @@ final class SigReader {
   private boolean wordComponent(String w) {
     int j;
     switch (w) {
+      case "change", "replace", "changed", "replaced" -> {
+        // "apply 1 patch and change every 7 days": the frequency of the same part
+        int k = pos + 1;
+        if (isW(k, "patch") || isW(k, "it")) {
+          k++;
+        }
+        if (isW(k, "every") || isW(k, "q") || w(k) != null && Vocabulary.FREQS.containsKey(w(k))) {
+          pos = k;
+          return true;
+        }
+        return false;
+      }
       case "sos" -> {
         return prn(pos + 1); // si opus sit: if needed
       }
@@ -358,7 +372,8 @@ final class SigReader {
         if (j > 0) {
           return prn(j);
         }
-        return condition(pos + 1);
+        // "if no relief in 5 minutes, call 911": a condition that is advice, not an indication
+        return condition(pos + 1) || (w.equals("if") && adviceClause());
       }
       case "ud" -> {
         advice(pos, pos + 1);
@@ -479,7 +494,7 @@ final class SigReader {
       case "of" -> {
         return ofLed();
       }
-      case "the", "a", "an" -> {
+      case "the", "a", "an", "thin", "small", "generous", "pea", "layer" -> {
         return article();
       }
       case "early" -> {
@@ -564,7 +579,8 @@ final class SigReader {
     if (f != null) {
       return fixedFrequency(f);
     }
-    if (adviceLead(pos) > 0 && (w.equals("use") || w.equals("may") || w.equals("can"))) {
+    if (adviceLead(pos) > 0
+        && (w.equals("use") || w.equals("may") || w.equals("can") || w.equals("swallow"))) {
       return adviceClause();
     }
     Method m = Vocabulary.VERBS.get(w);
@@ -2615,6 +2631,9 @@ final class SigReader {
     if (j > 0) {
       return max(pos);
     }
+    if (w.equals("the") && isW(k + 1, "same")) {
+      return adviceClause(); // "at the same time each day"
+    }
     if (w.equals("once")) {
       cur.immediate = true; // "two tablets at once"
       pos = k + 1;
@@ -2818,6 +2837,24 @@ final class SigReader {
           return true;
         }
       }
+    }
+    if (w.equals("on") && (isW(k, "day") || isW(k, "days")) && isNum(k + 1)) {
+      // "on day 1", "on days 2 through 5": a course length in days
+      int e = k + 2;
+      double days = 1;
+      if ((isP(e, '-') || isW(e, "to") || isW(e, "through") || isW(e, "thru")) && isNum(e + 1)) {
+        days = t.get(e + 1).value - t.get(k + 1).value + 1;
+        e += 2;
+      }
+      if (days < 1) {
+        return false;
+      }
+      setBounds(days, UnitsOfTime.D, pos, e);
+      pos = e;
+      return true;
+    }
+    if ((w.equals("on") || w.equals("at")) && isW(k, "the") && isW(k + 1, "same")) {
+      return adviceClause(); // "at the same time each day"
     }
     if (w.equals("on") || w.equals("upon")) {
       if (w(k) != null && Vocabulary.DAYS.containsKey(w(k))) {
@@ -3572,6 +3609,9 @@ final class SigReader {
     switch (w) {
       case "do", "dont" -> {
         return maxLead(i) > 0 ? -1 : i + 1;
+      }
+      case "swallow" -> {
+        return isW(i + 1, "whole") ? i + 2 : -1;
       }
       case "avoid",
           "caution",

@@ -185,4 +185,19 @@ class SigParserDoseTest {
     assertThat(doseValue(d)).isEqualTo(2_400_000.0);
     assertThat(dose(d).getUnit()).isEqualTo("units");
   }
+
+  @Test
+  void shouldReadShorthandCapsule() {
+    Dosage d = only("t2c po bid");
+
+    assertThat(doseValue(d)).isEqualTo(2.0);
+    assertThat(dose(d).getUnit()).isEqualTo("capsules");
+  }
+
+  @Test
+  void shouldReadLoneCAsWithFood() {
+    Dosage d = only("1 tab po c");
+
+    assertThat(Dosages.when(d)).isEqualTo("C");
+  }
 }

@@ -165,4 +165,19 @@ class SigParserRejectionTest {
       pool.shutdownNow();
     }
   }
+
+  @Test
+  void shouldKeepTrailingAdviceWordForWord() {
+    var d =
+        parse(
+                "Dissolve 1 tablet under the tongue every 5 minutes as needed for chest pain."
+                    + " Maximum 3 doses. If no relief call 911.")
+            .dosages()
+            .get(0);
+
+    assertThat(d.getAdditionalInstruction())
+        .extracting(c -> c.getText())
+        .containsExactly("maximum 3 doses", "if no relief call 911");
+    assertThat(d.getAsNeededCodeableConcept().getText()).isEqualTo("chest pain");
+  }
 }

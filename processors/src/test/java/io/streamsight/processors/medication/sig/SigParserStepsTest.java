@@ -113,4 +113,32 @@ class SigParserStepsTest {
 
     assertThat(parse(sig).dosages()).extracting(Dosage::getText).containsOnly(sig);
   }
+
+  @Test
+  void shouldFoldASentenceThatOnlyQualifiesTheDoseBeforeIt() {
+    List<Dosage> d =
+        parse("Take 1 capsule by mouth every 12 hours for 10 days. Take with food.").dosages();
+
+    assertThat(d).hasSize(1);
+    assertThat(when(d.get(0))).isEqualTo("C");
+    assertThat(repeat(d.get(0)).getBoundsDuration().getValue().doubleValue()).isEqualTo(10.0);
+  }
+
+  @Test
+  void shouldReadDayNumberedCourse() {
+    List<Dosage> d =
+        parse("Take 2 tablets by mouth on day 1, then 1 tablet daily on days 2 through 5")
+            .dosages();
+
+    assertThat(d)
+        .extracting(x -> repeat(x).getBoundsDuration().getValue().doubleValue())
+        .containsExactly(1.0, 4.0);
+  }
+
+  @Test
+  void shouldKeepADifferentVerbAsItsOwnPart() {
+    List<Dosage> d = parse("apply to scalp nightly and rinse in the morning").dosages();
+
+    assertThat(d).extracting(x -> x.getMethod().getText()).containsExactly("Apply", "Rinse");
+  }
 }

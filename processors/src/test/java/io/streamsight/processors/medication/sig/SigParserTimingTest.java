@@ -260,4 +260,29 @@ class SigParserTimingTest {
     assertThat(repeat(parsed.dosages().get(0)).getFrequency()).isEqualTo(2);
     assertThat(parsed.notes()).extracting(SigNote::type).contains("RestatedFrequency");
   }
+
+  @Test
+  void shouldReadOffsetBeforeBedtime() {
+    Dosage d = only("take 1 tablet 30 minutes before bedtime");
+
+    assertThat(when(d)).isEqualTo("HS");
+    assertThat(repeat(d).getOffset()).isEqualTo(30);
+    assertThat(d.getPatientInstruction()).isEqualTo("Take 1 tablet 30 minutes before bedtime");
+  }
+
+  @Test
+  void shouldReadPatchChangeIntervalAsItsFrequency() {
+    TimingRepeatComponent r = repeat(only("Apply 1 patch to skin and change every 7 days"));
+
+    assertThat(r.getPeriod().doubleValue()).isEqualTo(7.0);
+    assertThat(r.getPeriodUnit()).isEqualTo(UnitsOfTime.D);
+  }
+
+  @Test
+  void shouldNotReadABareMinuteSpanAsCourseLength() {
+    Dosage d = only("1 tab po 30 min ac breakfast");
+
+    assertThat(repeat(d).hasBoundsDuration()).isFalse();
+    assertThat(repeat(d).getOffset()).isEqualTo(30);
+  }
 }
