@@ -87,7 +87,7 @@ final class SigReader {
       throw new UnparseableSigException(sig, 0, sig.length(), "empty sig");
     }
     cur = newPart(1, 0);
-    if (isW(0, "sig") || isW(0, "sig:")) {
+    if (isW(0, "sig")) {
       pos = isP(1, ':') ? 2 : 1;
     }
     while (pos < n) {
@@ -98,6 +98,13 @@ final class SigReader {
       if (!component() || pos == before) {
         throw unreadable(before);
       }
+    }
+    boolean said = strength != null || drugName != null || dispense != null;
+    for (Part p : parts) {
+      said |= p.hasDosingContent() || p.method != null || p.advice != null || p.form != null;
+    }
+    if (!said) {
+      throw new UnparseableSigException(sig, 0, sig.length(), "no directions");
     }
     Part first = parts.get(0);
     if (strengthUnit != null && first.doseLow == null && strengthPart == first) {
@@ -245,7 +252,8 @@ final class SigReader {
         // "1x3" starts a dose, "3 times a day" does not
         return (isW(j, "x") || isP(j, '*')) && isNum(j + 1);
       }
-      return true;
+      // a bare number must be followed by what it is: "1 at night", "2 tabs"
+      return j < n && !isSeparatorPunct(j) && !isP(j, ')');
     }
     String w = w(i);
     if (w == null) {
@@ -336,7 +344,7 @@ final class SigReader {
         }
         return false;
       }
-      case "prn", "p" -> {
+      case "prn" -> {
         return prn(pos + 1);
       }
       case "as" -> {
@@ -2228,9 +2236,6 @@ final class SigReader {
   }
 
   private boolean prn(int k) {
-    if (isW(pos, "p")) {
-      return false;
-    }
     cur.asNeeded = true;
     int j = k;
     // connector: "prn for pain", "prn if pain", "as needed due to pain"
@@ -2597,6 +2602,11 @@ final class SigReader {
     int k = pos + 1;
     if (isW(k, "each") || isW(k, "every") || isW(k, "the") || isW(k, "a")) {
       k++;
+    }
+    String first = w(k);
+    if (first == null
+        || (Vocabulary.KNOWN.contains(first) && !Vocabulary.ADVICE_WORDS.contains(first))) {
+      return false; // "after at", "before or": not an event
     }
     int r = reasonEnd(k, false);
     if (r <= k) {
@@ -3706,7 +3716,7 @@ final class SigReader {
           depth++;
         } else if (isP(end, ')') && depth > 0) {
           depth--;
-        } else if (depth == 0 && isClauseEnd(end)) {
+        } else if (depth == 0 && (isClauseEnd(end) || startsDosingComponent(end))) {
           break;
         }
         end++;
@@ -3715,6 +3725,35 @@ final class SigReader {
     advice(start, end);
     pos = end;
     return true;
+  }
+
+  /**
+   * Whether a frequency, an as-needed phrase or a course length in days or longer starts at {@code
+   * i}: advice stops there, so "use caution bid" still reads bid.
+   */
+  private boolean startsDosingComponent(int i) {
+    String w = w(i);
+    if (w == null) {
+      // advice is words; a dispense mark or stray symbol is not part of it
+      return isP(i, '#')
+          || isP(i, '*')
+          || isP(i, '@')
+          || isP(i, '+')
+          || isP(i, '&')
+          || isP(i, '{')
+          || isP(i, '}');
+    }
+    if (Vocabulary.FREQS.containsKey(w) || prnPhrase(i) > 0) {
+      return true;
+    }
+    if (w.equals("q") && (isNum(i + 1) || isTimeUnit(i + 1))) {
+      return true;
+    }
+    UnitsOfTime course = courseUnit(i + 2);
+    // "x 10 days" is a course length; "leave on for 10 minutes" is part of the advice
+    return (w.equals("x") || w.equals("for"))
+        && isNum(i + 1)
+        && (course == UnitsOfTime.D || course == UnitsOfTime.WK || course == UnitsOfTime.MO);
   }
 
   private boolean isClauseEnd(int i) {
@@ -3758,11 +3797,57 @@ final class SigReader {
     if (isW(k, "or") && isW(k + 1, "without")) {
       return adviceClause();
     }
-    if (k < n && t.get(k).isWord()) {
-      return adviceClause();
+    if (isW(k, "hold")) {
+      return adviceClause(); // "with hold": withhold, written apart
+    }
+    int j = k;
+    while (isW(j, "a")
+        || isW(j, "an")
+        || isW(j, "full")
+        || isW(j, "large")
+        || isW(j, "each")
+        || isW(j, "plenty")
+        || isW(j, "of")
+        || isW(j, "some")
+        || isW(j, "lots")) {
+      j++;
+    }
+    String object = w(j);
+    if (object != null && WITH_OBJECTS.contains(object)) {
+      return adviceClause(); // "with a full glass of water", "with each dressing change"
     }
     return false;
   }
+
+  /** What a dose is taken with, when that is advice rather than a meal time. */
+  private static final java.util.Set<String> WITH_OBJECTS =
+      java.util.Set.of(
+          "water",
+          "milk",
+          "juice",
+          "fluid",
+          "fluids",
+          "glass",
+          "grapefruit",
+          "orange",
+          "apple",
+          "applesauce",
+          "pudding",
+          "yogurt",
+          "yoghurt",
+          "snack",
+          "dressing",
+          "alcohol",
+          "caution",
+          "liquid",
+          "liquids",
+          "drink",
+          "drinks",
+          "formula",
+          "feeds",
+          "feed",
+          "jam",
+          "honey");
 
   // ---------------------------------------------------------------- parentheses
 

@@ -42,6 +42,10 @@ class SigParserRejectionTest {
         "take 1 tablet 3 times | 3",
         "1-0-1 ac | 1",
         "1 tab po q4h prn pain (see notes) xyzzy | xyzzy",
+        "1 tab po daily with zzz | with",
+        "1 tab po daily after at | after",
+        "1 tab po daily; 30 | 30",
+        "- + | - +",
       })
   void shouldRejectWhatItCannotExplainRatherThanGuess(String sig, String span) {
     UnparseableSigException e =
@@ -179,5 +183,13 @@ class SigParserRejectionTest {
         .extracting(c -> c.getText())
         .containsExactly("maximum 3 doses", "if no relief call 911");
     assertThat(d.getAsNeededCodeableConcept().getText()).isEqualTo("chest pain");
+  }
+
+  @Test
+  void shouldStopAdviceAtAFrequencySoItIsStillRead() {
+    var d = parse("1 tab po, use caution bid").dosages().get(0);
+
+    assertThat(repeat(d).getFrequency()).isEqualTo(2);
+    assertThat(d.getAdditionalInstructionFirstRep().getText()).isEqualTo("use caution");
   }
 }

@@ -4,6 +4,7 @@ import static io.streamsight.processors.medication.sig.Dosages.doseValue;
 import static io.streamsight.processors.medication.sig.Dosages.parse;
 import static io.streamsight.processors.medication.sig.Dosages.repeat;
 import static io.streamsight.processors.medication.sig.Dosages.routeCode;
+import static io.streamsight.processors.medication.sig.Dosages.when;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
