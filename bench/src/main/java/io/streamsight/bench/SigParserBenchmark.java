@@ -17,16 +17,16 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Single-thread throughput of the pharmacy sig parser on typical community-pharmacy sigs: each
  * invocation parses the next sig of a fixed mix (shorthand, tapers, eye drops, as-needed with a
- * maximum, split daily doses) into FHIR dosages, instructions and notes. The target is 100,000
- * sigs per second on one thread.
+ * maximum, split daily doses) into FHIR dosages, instructions and notes. The target is 100,000 sigs
+ * per second on one thread.
  *
  * <p>{@code java -jar bench/target/streamsight-bench.jar SigParserBenchmark -wi 2 -i 3 -f 1}
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
-@Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 5, time = 2)
+@Warmup(iterations = 3, time = 5)
+@Measurement(iterations = 5, time = 5)
 @Fork(1)
 @Threads(1)
 public class SigParserBenchmark {
