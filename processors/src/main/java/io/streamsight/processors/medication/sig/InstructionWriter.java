@@ -64,9 +64,22 @@ final class InstructionWriter {
     }
     if (p.when != null) {
       if (p.offsetMinutes != null) {
-        s.append(' ').append(p.offsetMinutes).append(p.offsetMinutes == 1 ? " minute" : " minutes");
+        int m = p.offsetMinutes;
+        if (m >= 60 && m % 60 == 0) {
+          s.append(' ').append(m / 60).append(m == 60 ? " hour" : " hours");
+        } else {
+          s.append(' ').append(m).append(m == 1 ? " minute" : " minutes");
+        }
       }
-      s.append(' ').append(events(p.when));
+      if (p.offsetMinutes != null && p.when.size() == 1 && p.when.get(0) == EventTiming.HS) {
+        s.append(" before bedtime"); // HS is before sleep, so the offset is before it
+      } else if (p.offsetMinutes != null
+          && p.when.size() == 1
+          && p.when.get(0) == EventTiming.WAKE) {
+        s.append(" after waking up");
+      } else {
+        s.append(' ').append(events(p.when));
+      }
     }
     if (p.times != null) {
       s.append(" at ").append(times(p.times));

@@ -14,6 +14,9 @@ final class Part {
 
   int sequence;
 
+  /** Started a new step only because the part before had its own course length. */
+  boolean stepByCourse;
+
   /** Token index where this part begins, for error spans. */
   int firstToken;
 

@@ -29,7 +29,8 @@ final class PartResolver {
   static List<Part> resolve(List<Part> read) {
     List<Part> parts = new ArrayList<>(read.size());
     for (Part p : read) {
-      if (!parts.isEmpty() && !p.hasDosingContent()) {
+      if (!parts.isEmpty()
+          && (!p.hasDosingContent() || qualifies(parts.get(parts.size() - 1), p))) {
         fold(parts.get(parts.size() - 1), p);
       } else {
         parts.add(p);
@@ -60,7 +61,41 @@ final class PartResolver {
     return parts;
   }
 
+  /**
+   * Whether a concurrent part only qualifies the part before it ("1 tab daily. Take with food."):
+   * no dose, frequency, route, site or course of its own, and the same verb or none.
+   */
+  private static boolean qualifies(Part prev, Part p) {
+    return (p.sequence == prev.sequence || p.stepByCourse)
+        && p.doseLow == null
+        && p.unit == null
+        && !p.hasFrequency()
+        && p.route == null
+        && p.site == null
+        && p.count == null
+        && p.boundsValue == null
+        && !p.asNeeded
+        && p.maxValue == null
+        && !p.immediate
+        && (p.method == null || p.method == prev.method);
+  }
+
   private static void fold(Part into, Part p) {
+    if (p.when != null) {
+      for (var e : p.when) {
+        into.addWhen(e);
+      }
+    }
+    if (p.days != null) {
+      for (var day : p.days) {
+        into.addDay(day);
+      }
+    }
+    if (p.times != null) {
+      for (String time : p.times) {
+        into.addTime(time);
+      }
+    }
     if (into.method == null) {
       into.method = p.method;
     }

@@ -87,7 +87,7 @@ final class SigReader {
       throw new UnparseableSigException(sig, 0, sig.length(), "empty sig");
     }
     cur = newPart(1, 0);
-    if (isW(0, "sig") || isW(0, "sig:")) {
+    if (isW(0, "sig")) {
       pos = isP(1, ':') ? 2 : 1;
     }
     while (pos < n) {
@@ -98,6 +98,13 @@ final class SigReader {
       if (!component() || pos == before) {
         throw unreadable(before);
       }
+    }
+    boolean said = strength != null || drugName != null || dispense != null;
+    for (Part p : parts) {
+      said |= p.hasDosingContent() || p.method != null || p.advice != null || p.form != null;
+    }
+    if (!said) {
+      throw new UnparseableSigException(sig, 0, sig.length(), "no directions");
     }
     Part first = parts.get(0);
     if (strengthUnit != null && first.doseLow == null && strengthPart == first) {
@@ -159,7 +166,9 @@ final class SigReader {
         if (next < n && cur.hasDosingContent() && startsNewPart(next)) {
           pos = next;
           // "4 tabs daily x 4d, 3 tabs daily x 4d": a part with its own course length is a step
-          cur = newPart(cur.boundsValue != null ? ++sequence : cur.sequence, pos);
+          boolean step = cur.boundsValue != null;
+          cur = newPart(step ? ++sequence : cur.sequence, pos);
+          cur.stepByCourse = step;
           return true;
         }
         if (c == '/' || c == '+' || c == '|' || c == '&' || c == '\\' || c == '~') {
@@ -243,7 +252,8 @@ final class SigReader {
         // "1x3" starts a dose, "3 times a day" does not
         return (isW(j, "x") || isP(j, '*')) && isNum(j + 1);
       }
-      return true;
+      // a bare number must be followed by what it is: "1 at night", "2 tabs"
+      return j < n && !isSeparatorPunct(j) && !isP(j, ')');
     }
     String w = w(i);
     if (w == null) {
@@ -311,7 +321,30 @@ final class SigReader {
   private boolean wordComponent(String w) {
     int j;
     switch (w) {
-      case "prn", "p" -> {
+      case "change", "replace", "changed", "replaced" -> {
+        // "apply 1 patch and change every 7 days": the frequency of the same part
+        int k = pos + 1;
+        if (isW(k, "patch") || isW(k, "it")) {
+          k++;
+        }
+        if (isW(k, "every") || isW(k, "q") || w(k) != null && Vocabulary.FREQS.containsKey(w(k))) {
+          pos = k;
+          return true;
+        }
+        return false;
+      }
+      case "sos" -> {
+        return prn(pos + 1); // si opus sit: if needed
+      }
+      case "ut" -> {
+        if (isW(pos + 1, "dict") || isW(pos + 1, "dictum")) {
+          advice(pos, pos + 2);
+          pos += 2;
+          return true;
+        }
+        return false;
+      }
+      case "prn" -> {
         return prn(pos + 1);
       }
       case "as" -> {
@@ -347,7 +380,8 @@ final class SigReader {
         if (j > 0) {
           return prn(j);
         }
-        return condition(pos + 1);
+        // "if no relief in 5 minutes, call 911": a condition that is advice, not an indication
+        return condition(pos + 1) || (w.equals("if") && adviceClause());
       }
       case "ud" -> {
         advice(pos, pos + 1);
@@ -468,7 +502,7 @@ final class SigReader {
       case "of" -> {
         return ofLed();
       }
-      case "the", "a", "an" -> {
+      case "the", "a", "an", "thin", "small", "generous", "pea", "layer" -> {
         return article();
       }
       case "early" -> {
@@ -553,7 +587,8 @@ final class SigReader {
     if (f != null) {
       return fixedFrequency(f);
     }
-    if (adviceLead(pos) > 0 && (w.equals("use") || w.equals("may") || w.equals("can"))) {
+    if (adviceLead(pos) > 0
+        && (w.equals("use") || w.equals("may") || w.equals("can") || w.equals("swallow"))) {
       return adviceClause();
     }
     Method m = Vocabulary.VERBS.get(w);
@@ -780,17 +815,42 @@ final class SigReader {
     if (isTimeUnit(j)) {
       UnitsOfTime unit = timeUnit(j);
       int k = j + 1;
-      // "10 minutes before breakfast": an offset from a meal
-      if (isW(k, "before") || isW(k, "after")) {
+      // "10 minutes before breakfast": an offset from a meal; before another event it is advice
+      if (isW(k, "before") || isW(k, "after") || isW(k, "ac") || isW(k, "pc")) {
         int events = cur.when == null ? 0 : cur.when.size();
         int save = pos;
         pos = k;
-        if (mealRelation() && cur.when != null && cur.when.size() == events + 1 && high == null) {
+        int m = isW(k + 1, "each") || isW(k + 1, "the") || isW(k + 1, "a") ? k + 2 : k + 1;
+        String event = w(m);
+        boolean meal =
+            event != null
+                && (Vocabulary.MEALS.containsKey(event)
+                    || event.equals("bedtime")
+                    || event.equals("bed")
+                    || event.equals("sleep")
+                    || event.equals("waking"));
+        if (meal
+            && mealRelation()
+            && cur.when != null
+            && cur.when.size() == events + 1
+            && high == null) {
           cur.offsetMinutes = (int) Math.round(Units.days(low, unit) * 1440);
           return true;
         }
         pos = save;
+        if (cur.when != null && cur.when.size() > events) {
+          return false;
+        }
+        int r = reasonEnd(k + 1, false);
+        if (r > k + 1) {
+          advice(start, r);
+          pos = r;
+          return true;
+        }
         return false;
+      }
+      if (unit == UnitsOfTime.MIN || unit == UnitsOfTime.H || unit == UnitsOfTime.S) {
+        return false; // a bare "30 min" is not a course length
       }
       if (isW(k, "more") || isW(k, "total")) {
         k++;
@@ -880,6 +940,10 @@ final class SigReader {
     int j = i + 1;
     if (isW(j, "ss")) {
       j++;
+    }
+    // "i-ii tabs": a range of Roman numerals
+    if ((isP(j, '-') || isW(j, "to")) && roman(wOr(j + 1)) > 0) {
+      j += 2;
     }
     return unitAt(j) != null;
   }
@@ -1067,7 +1131,11 @@ final class SigReader {
         setStrength(low, unit.strengthUnit(), end);
         pos = end;
         return;
-      } else if (cur.hasTiming() || cur.route != null || cur.site != null) {
+      } else if ((cur.hasTiming() || cur.route != null || cur.site != null)
+          && unit != null
+          && unit.kind == DoseUnit.Kind.COUNT
+          && unit != DoseUnit.DOSE) {
+        // "2 tabs qam 3 tabs qhs": a second counted dose starts a concurrent part
         cur = newPart(cur.sequence, start);
       } else {
         throw new UnparseableSigException(
@@ -1176,7 +1244,8 @@ final class SigReader {
         return DoseUnit.TABLET;
       }
       case "c" -> {
-        return null;
+        // "t2c": attached to its count, c is a capsule; alone it is "with food"
+        return i > 0 && t.get(i - 1).isNumber() && !t.get(i).spaceBefore ? DoseUnit.CAPSULE : null;
       }
       case "international" -> {
         return isW(i + 1, "units") || isW(i + 1, "unit") ? DoseUnit.UNIT : null;
@@ -1423,6 +1492,15 @@ final class SigReader {
     String next = w(k);
     if (next == null) {
       return false;
+    }
+    if (w.equals("per") && (next.equals("nostril") || next.equals("eye") || next.equals("ear"))) {
+      Site each =
+          next.equals("nostril")
+              ? Site.EACH_NOSTRIL
+              : next.equals("eye") ? Site.BOTH_EYES : Site.BOTH_EARS;
+      setSite(each, start, k + 1); // "2 sprays per nostril"
+      pos = k + 1;
+      return true;
     }
     Route r = null;
     int end = k + 1;
@@ -1714,6 +1792,15 @@ final class SigReader {
   /** After "every"/"each": "every 4 to 6 hours", "every other day", "every morning", "each day". */
   private boolean every(int k) {
     int start = pos;
+    // "each eye", "each nostril", "each ear": a site
+    if (isW(pos, "each") && !isTimeUnit(k)) {
+      int s = siteAt(pos, parsedSite);
+      if (s > 0 && parsedSite[0].route != null) {
+        setSite(parsedSite[0], pos, s);
+        pos = s;
+        return true;
+      }
+    }
     if (isW(k, "other") || isW(k, "second") || isW(k, "alternate")) {
       if (isTimeUnit(k + 1)) {
         UnitsOfTime unit = timeUnit(k + 1);
@@ -2149,9 +2236,6 @@ final class SigReader {
   }
 
   private boolean prn(int k) {
-    if (isW(pos, "p")) {
-      return false;
-    }
     cur.asNeeded = true;
     int j = k;
     // connector: "prn for pain", "prn if pain", "as needed due to pain"
@@ -2263,6 +2347,9 @@ final class SigReader {
       return true;
     }
     if (thenPhrase(j) > 0 || prnPhrase(j) > 0 || maxLead(j) > 0 || adviceLead(j) > 0) {
+      return true;
+    }
+    if (w.equals("up") && isW(j + 1, "to")) {
       return true;
     }
     switch (w) {
@@ -2516,6 +2603,11 @@ final class SigReader {
     if (isW(k, "each") || isW(k, "every") || isW(k, "the") || isW(k, "a")) {
       k++;
     }
+    String first = w(k);
+    if (first == null
+        || (Vocabulary.KNOWN.contains(first) && !Vocabulary.ADVICE_WORDS.contains(first))) {
+      return false; // "after at", "before or": not an event
+    }
     int r = reasonEnd(k, false);
     if (r <= k) {
       return false;
@@ -2548,6 +2640,9 @@ final class SigReader {
     int j = maxLead(pos);
     if (j > 0) {
       return max(pos);
+    }
+    if (w.equals("the") && isW(k + 1, "same")) {
+      return adviceClause(); // "at the same time each day"
     }
     if (w.equals("once")) {
       cur.immediate = true; // "two tablets at once"
@@ -2752,6 +2847,24 @@ final class SigReader {
           return true;
         }
       }
+    }
+    if (w.equals("on") && (isW(k, "day") || isW(k, "days")) && isNum(k + 1)) {
+      // "on day 1", "on days 2 through 5": a course length in days
+      int e = k + 2;
+      double days = 1;
+      if ((isP(e, '-') || isW(e, "to") || isW(e, "through") || isW(e, "thru")) && isNum(e + 1)) {
+        days = t.get(e + 1).value - t.get(k + 1).value + 1;
+        e += 2;
+      }
+      if (days < 1) {
+        return false;
+      }
+      setBounds(days, UnitsOfTime.D, pos, e);
+      pos = e;
+      return true;
+    }
+    if ((w.equals("on") || w.equals("at")) && isW(k, "the") && isW(k + 1, "same")) {
+      return adviceClause(); // "at the same time each day"
     }
     if (w.equals("on") || w.equals("upon")) {
       if (w(k) != null && Vocabulary.DAYS.containsKey(w(k))) {
@@ -3507,6 +3620,9 @@ final class SigReader {
       case "do", "dont" -> {
         return maxLead(i) > 0 ? -1 : i + 1;
       }
+      case "swallow" -> {
+        return isW(i + 1, "whole") ? i + 2 : -1;
+      }
       case "avoid",
           "caution",
           "shake",
@@ -3600,7 +3716,7 @@ final class SigReader {
           depth++;
         } else if (isP(end, ')') && depth > 0) {
           depth--;
-        } else if (depth == 0 && isClauseEnd(end)) {
+        } else if (depth == 0 && (isClauseEnd(end) || startsDosingComponent(end))) {
           break;
         }
         end++;
@@ -3609,6 +3725,35 @@ final class SigReader {
     advice(start, end);
     pos = end;
     return true;
+  }
+
+  /**
+   * Whether a frequency, an as-needed phrase or a course length in days or longer starts at {@code
+   * i}: advice stops there, so "use caution bid" still reads bid.
+   */
+  private boolean startsDosingComponent(int i) {
+    String w = w(i);
+    if (w == null) {
+      // advice is words; a dispense mark or stray symbol is not part of it
+      return isP(i, '#')
+          || isP(i, '*')
+          || isP(i, '@')
+          || isP(i, '+')
+          || isP(i, '&')
+          || isP(i, '{')
+          || isP(i, '}');
+    }
+    if (Vocabulary.FREQS.containsKey(w) || prnPhrase(i) > 0) {
+      return true;
+    }
+    if (w.equals("q") && (isNum(i + 1) || isTimeUnit(i + 1))) {
+      return true;
+    }
+    UnitsOfTime course = courseUnit(i + 2);
+    // "x 10 days" is a course length; "leave on for 10 minutes" is part of the advice
+    return (w.equals("x") || w.equals("for"))
+        && isNum(i + 1)
+        && (course == UnitsOfTime.D || course == UnitsOfTime.WK || course == UnitsOfTime.MO);
   }
 
   private boolean isClauseEnd(int i) {
@@ -3652,11 +3797,57 @@ final class SigReader {
     if (isW(k, "or") && isW(k + 1, "without")) {
       return adviceClause();
     }
-    if (k < n && t.get(k).isWord()) {
-      return adviceClause();
+    if (isW(k, "hold")) {
+      return adviceClause(); // "with hold": withhold, written apart
+    }
+    int j = k;
+    while (isW(j, "a")
+        || isW(j, "an")
+        || isW(j, "full")
+        || isW(j, "large")
+        || isW(j, "each")
+        || isW(j, "plenty")
+        || isW(j, "of")
+        || isW(j, "some")
+        || isW(j, "lots")) {
+      j++;
+    }
+    String object = w(j);
+    if (object != null && WITH_OBJECTS.contains(object)) {
+      return adviceClause(); // "with a full glass of water", "with each dressing change"
     }
     return false;
   }
+
+  /** What a dose is taken with, when that is advice rather than a meal time. */
+  private static final java.util.Set<String> WITH_OBJECTS =
+      java.util.Set.of(
+          "water",
+          "milk",
+          "juice",
+          "fluid",
+          "fluids",
+          "glass",
+          "grapefruit",
+          "orange",
+          "apple",
+          "applesauce",
+          "pudding",
+          "yogurt",
+          "yoghurt",
+          "snack",
+          "dressing",
+          "alcohol",
+          "caution",
+          "liquid",
+          "liquids",
+          "drink",
+          "drinks",
+          "formula",
+          "feeds",
+          "feed",
+          "jam",
+          "honey");
 
   // ---------------------------------------------------------------- parentheses
 

@@ -251,6 +251,7 @@ final class Vocabulary {
     unit(DoseUnit.AMPOULE, "ampoule", "ampoules", "ampule", "ampules", "amp", "amps");
     unit(DoseUnit.VIAL, "vial", "vials");
     unit(DoseUnit.SYRINGE, "syringe", "syringes");
+    unit(DoseUnit.PEN, "pen", "pens");
     unit(DoseUnit.WAFER, "wafer", "wafers");
     unit(DoseUnit.FILM, "film", "films");
     unit(DoseUnit.STRIP, "strip", "strips");
@@ -448,11 +449,11 @@ final class Vocabulary {
     when(EventTiming.CD, "cd");
     when(EventTiming.CV, "cv");
     when(EventTiming.HS, "hs", "bedtime", "bed", "hrs");
-    when(EventTiming.MORN, "morning", "mornings", "morn", "am");
+    when(EventTiming.MORN, "morning", "mornings", "morn", "am", "mane");
     when(EventTiming.NOON, "noon", "midday", "noontime");
     when(EventTiming.AFT, "afternoon", "afternoons", "aft");
     when(EventTiming.EVE, "evening", "evenings", "eve", "pm");
-    when(EventTiming.NIGHT, "night", "nights", "nightly", "nighttime", "overnight");
+    when(EventTiming.NIGHT, "night", "nights", "nightly", "nighttime", "overnight", "nocte");
     when(EventTiming.WAKE, "wake", "waking", "awakening", "rising", "wakening");
     WHEN.remove("hrs"); // hours, not hora somni
     meal(EventTiming.CM, EventTiming.ACM, EventTiming.PCM, "breakfast", "bfast", "brkfst", "brk");
@@ -778,7 +779,16 @@ final class Vocabulary {
           "vaginal",
           "molar",
           "molars",
-          "tummy"
+          "tummy",
+          "deltoid",
+          "deltoids",
+          "gluteal",
+          "gluteus",
+          "glute",
+          "glutes",
+          "ventrogluteal",
+          "dorsogluteal",
+          "quadriceps"
         }) {
       SKIN_NOUNS.add(w);
     }

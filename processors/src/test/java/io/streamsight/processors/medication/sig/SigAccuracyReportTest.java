@@ -60,19 +60,43 @@ class SigAccuracyReportTest {
   private static final List<String> SETS =
       List.of("ezmedicationinput", "fhir-r4-examples", "parsigs", "phs-gold");
 
-  /** Floors per set and field, a little below what the parser reaches (a regression fails). */
-  private static final Map<String, Double> FLOORS = new LinkedHashMap<>();
-
-  static {
-    for (String set : SETS) {
-      for (String field : FIELDS) {
-        FLOORS.put(set + "/" + field, 0.0);
-      }
-    }
-    for (String field : FIELDS) {
-      FLOORS.put("all/" + field, 0.0);
-    }
-  }
+  /**
+   * Floors per set and field, set a little below what the parser reaches so that any regression
+   * fails the build (reached when set: ezmedicationinput dose 94.7%, frequency 97.1%, period 97.9%,
+   * route 100%, as-needed 98.5%, course length 3/3; HL7 examples 100% on every scored field;
+   * parsigs 96.0% on every field; PHS 4/4). A set with few gold values fails on a single miss.
+   */
+  private static final Map<String, Double> FLOORS =
+      Map.ofEntries(
+          Map.entry("ezmedicationinput/dose", 0.93),
+          Map.entry("ezmedicationinput/frequency", 0.955),
+          Map.entry("ezmedicationinput/period", 0.965),
+          Map.entry("ezmedicationinput/route", 0.985),
+          Map.entry("ezmedicationinput/as-needed", 0.97),
+          Map.entry("ezmedicationinput/course length", 0.99),
+          Map.entry("fhir-r4-examples/dose", 0.975),
+          Map.entry("fhir-r4-examples/frequency", 0.975),
+          Map.entry("fhir-r4-examples/period", 0.975),
+          Map.entry("fhir-r4-examples/route", 0.99),
+          Map.entry("fhir-r4-examples/as-needed", 0.99),
+          Map.entry("parsigs/dose", 0.95),
+          Map.entry("parsigs/frequency", 0.95),
+          Map.entry("parsigs/period", 0.95),
+          Map.entry("parsigs/as-needed", 0.95),
+          Map.entry("parsigs/course length", 0.95),
+          Map.entry("parsigs/drug name", 0.95),
+          Map.entry("parsigs/strength", 0.95),
+          Map.entry("phs-gold/dose", 0.99),
+          Map.entry("phs-gold/frequency", 0.99),
+          Map.entry("phs-gold/period", 0.99),
+          Map.entry("phs-gold/as-needed", 0.99),
+          Map.entry("phs-gold/course length", 0.99),
+          Map.entry("all/dose", 0.955),
+          Map.entry("all/frequency", 0.97),
+          Map.entry("all/period", 0.975),
+          Map.entry("all/route", 0.99),
+          Map.entry("all/as-needed", 0.97),
+          Map.entry("all/course length", 0.95));
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private final SigParser parser = new SigParser();
@@ -98,7 +122,7 @@ class SigAccuracyReportTest {
     Files.writeString(out, markdown(table));
 
     List<String> below = new ArrayList<>();
-    for (Map.Entry<String, Double> floor : FLOORS.entrySet()) {
+    for (Map.Entry<String, Double> floor : new TreeMap<>(FLOORS).entrySet()) {
       int[] s = scores.get(floor.getKey());
       if (s == null || s[1] == 0) {
         continue;
