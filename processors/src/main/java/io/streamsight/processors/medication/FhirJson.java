@@ -16,8 +16,17 @@ import org.hl7.fhir.r4.model.MedicationRequest;
  */
 public final class FhirJson {
 
-  private static final FhirContext R4 = FhirContext.forR4Cached();
+  private static final FhirContext R4 = context(FhirContext.forR4());
   private static final ObjectMapper MAPPER = new ObjectMapper();
+
+  /**
+   * Our resources are built in memory with no references to contain, so HAPI's search for reference
+   * targets to contain (a walk of the whole resource per encode) is switched off.
+   */
+  private static FhirContext context(FhirContext context) {
+    context.getParserOptions().setAutoContainReferenceTargetsWithNoId(false);
+    return context;
+  }
 
   private FhirJson() {}
 
@@ -30,7 +39,24 @@ public final class FhirJson {
   }
 
   public static String encode(MedicationRequest request) {
-    return parser().encodeResourceToString(request);
+    return parser().setSuppressNarratives(true).encodeResourceToString(request);
+  }
+
+  /**
+   * The {@code dosageInstruction} entries of an encoded MedicationRequest, each as a JSON object:
+   * the dosages travel once through HAPI's encoder, not twice.
+   */
+  public static List<String> dosageJson(String medicationRequestJson) {
+    try {
+      JsonNode array = MAPPER.readTree(medicationRequestJson).get("dosageInstruction");
+      List<String> result = new ArrayList<>();
+      if (array instanceof ArrayNode items) {
+        items.forEach(item -> result.add(item.toString()));
+      }
+      return result;
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalArgumentException("not a MedicationRequest in JSON", e);
+    }
   }
 
   /**
@@ -51,9 +77,5 @@ public final class FhirJson {
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new IllegalStateException("HAPI wrote JSON that Jackson cannot read", e);
     }
-  }
-
-  public static List<String> dosageJson(List<Dosage> dosages) {
-    return dosageNodes(dosages).stream().map(JsonNode::toString).toList();
   }
 }

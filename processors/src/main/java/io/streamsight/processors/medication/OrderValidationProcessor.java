@@ -7,6 +7,7 @@ import io.streamsight.events.MedicationValidation;
 import io.streamsight.events.TextEvent;
 import io.streamsight.processors.medication.formulary.StoreFormulary;
 import io.streamsight.processors.medication.sig.SigParser;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.function.Function;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
@@ -28,6 +29,9 @@ public final class OrderValidationProcessor<V>
     implements FixedKeyProcessor<String, V, MedicationValidation> {
 
   private static final Logger LOG = LoggerFactory.getLogger(OrderValidationProcessor.class);
+
+  /** How long a formulary answer is reused: an import is seen by every order after this. */
+  static final Duration FORMULARY_CACHE_TTL = Duration.ofSeconds(30);
 
   private final SigParser parser;
   private final String productStore;
@@ -64,7 +68,14 @@ public final class OrderValidationProcessor<V>
         context.getStateStore(productStore);
     ReadOnlyKeyValueStore<String, ValueAndTimestamp<FormularyNameEntry>> names =
         context.getStateStore(nameStore);
-    this.validator = new OrderValidator(parser, StoreFormulary.overTimestamped(products, names));
+    this.validator =
+        new OrderValidator(
+            parser,
+            new CachingFormulary(
+                StoreFormulary.overTimestamped(products, names),
+                10_000,
+                FORMULARY_CACHE_TTL,
+                System::nanoTime));
   }
 
   @Override

@@ -54,7 +54,7 @@ public record ValidationResult(
                             .build())
                 .toList())
         .setPatientInstructions(patientInstructions())
-        .setDosageJson(sig == null ? List.of() : FhirJson.dosageJson(sig.dosages()))
+        .setDosageJson(sig == null ? List.of() : FhirJson.dosageJson(medicationRequestJson))
         .setFormularyMatch(product == null ? null : match(product))
         .setDispenseQuantity(dispenseQuantity)
         .setExpectedSupplyDays(expectedSupplyDays)
