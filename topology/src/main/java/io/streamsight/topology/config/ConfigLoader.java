@@ -23,6 +23,13 @@ public final class ConfigLoader {
 
   static final String ENV_PREFIX = "STREAMSIGHT_";
 
+  /**
+   * Environment variables with the prefix that are not config keys: read by the model cache and the
+   * test-media helpers themselves, and never meant for the Kafka clients.
+   */
+  private static final java.util.Set<String> NOT_CONFIG =
+      java.util.Set.of("STREAMSIGHT_MODELS_DIR", "STREAMSIGHT_MEDIA_DIR");
+
   private ConfigLoader() {}
 
   /** Loads from the process environment. {@code file} may be null. */
@@ -45,7 +52,9 @@ public final class ConfigLoader {
     Map<String, String> values = new HashMap<>();
     environment.forEach(
         (name, value) -> {
-          if (name.startsWith(ENV_PREFIX) && name.length() > ENV_PREFIX.length()) {
+          if (name.startsWith(ENV_PREFIX)
+              && name.length() > ENV_PREFIX.length()
+              && !NOT_CONFIG.contains(name)) {
             String key =
                 name.substring(ENV_PREFIX.length()).toLowerCase(Locale.ROOT).replace('_', '.');
             values.put(key, value);

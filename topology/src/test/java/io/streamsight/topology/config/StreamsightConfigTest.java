@@ -102,6 +102,14 @@ class StreamsightConfigTest {
   }
 
   @Test
+  void shouldNotTakeCacheFolderVariablesForKafkaSettings() {
+    StreamsightConfig config =
+        ConfigLoader.load(null, Map.of("STREAMSIGHT_MODELS_DIR", "/models"), Map.of());
+
+    assertThat(config.kafkaClientProperties("broker:9092")).doesNotContainKey("models.dir");
+  }
+
+  @Test
   void shouldConfigureDeadLetterQueueAndContinueHandlersForStreams() {
     StreamsightConfig config =
         ConfigLoader.load(null, Map.of(), Map.of("processing.guarantee", "exactly_once_v2"));
