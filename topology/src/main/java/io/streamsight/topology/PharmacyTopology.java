@@ -1,5 +1,6 @@
 package io.streamsight.topology;
 
+import io.streamsight.events.MedicationValidation;
 import io.streamsight.processors.medication.OrderValidationProcessor;
 import io.streamsight.processors.medication.sig.SigParser;
 import io.streamsight.schemas.Topic;
@@ -35,7 +36,7 @@ public final class PharmacyTopology {
     globalTable(builder, topics.formulary(), PRODUCT_STORE);
     globalTable(builder, topics.formularyNames(), NAME_STORE);
 
-    Topic<String, ?> out = topics.validations();
+    Topic<String, MedicationValidation> out = topics.validations();
     builder.stream(
             topics.orders().name(),
             Consumed.with(topics.orders().keySerde(), topics.orders().valueSerde())
@@ -45,8 +46,7 @@ public final class PharmacyTopology {
             Named.as("order-validate"))
         .to(
             out.name(),
-            Produced.with(topics.validations().keySerde(), topics.validations().valueSerde())
-                .withName(out.name() + "-sink"));
+            Produced.with(out.keySerde(), out.valueSerde()).withName(out.name() + "-sink"));
 
     builder.stream(
             topics.normalizedText().name(),
@@ -59,7 +59,7 @@ public final class PharmacyTopology {
         .selectKey((key, validation) -> validation.getOrderId(), Named.as("text-order-key"))
         .to(
             out.name(),
-            Produced.with(topics.validations().keySerde(), topics.validations().valueSerde())
+            Produced.with(out.keySerde(), out.valueSerde())
                 .withName("text-order-validations-sink"));
   }
 
