@@ -1,5 +1,6 @@
 package io.streamsight.topology.config;
 
+import io.streamsight.models.ModelCache;
 import io.streamsight.processors.inference.BatchSettings;
 import io.streamsight.processors.inference.DevicePlacement;
 import io.streamsight.processors.inference.InferenceDeadLetterHandler;
@@ -59,6 +60,7 @@ public final class StreamsightConfig extends AbstractConfig {
   public static final String CLAIMCHECK_THRESHOLD_BYTES = "claimcheck.threshold.bytes";
   public static final String CLAIMCHECK_DIR = "claimcheck.dir";
   public static final String FORMULARY_SAMPLE = "formulary.sample";
+  public static final String MODELS_DIR = "models.dir";
   public static final String INFERENCE_INTRA_OP_THREADS = "inference.intra.op.threads";
   public static final String INFERENCE_INTER_OP_THREADS = "inference.inter.op.threads";
   public static final String BATCH_MAX_SIZE = "batch.max.size";
@@ -225,6 +227,14 @@ public final class StreamsightConfig extends AbstractConfig {
               "Folder where publishers store claim-checked payloads (file: URIs). It must be"
                   + " readable by every instance.")
           .define(
+              MODELS_DIR,
+              Type.STRING,
+              "",
+              Importance.MEDIUM,
+              "The verified model cache processors load models from (filled by `streamsight"
+                  + " models fetch` or the build). Empty: STREAMSIGHT_MODELS_DIR, else"
+                  + " ~/.cache/streamsight/models.")
+          .define(
               FORMULARY_SAMPLE,
               Type.BOOLEAN,
               false,
@@ -282,6 +292,7 @@ public final class StreamsightConfig extends AbstractConfig {
           TEXT_MAX_CHARS,
           CLAIMCHECK_THRESHOLD_BYTES,
           CLAIMCHECK_DIR,
+          MODELS_DIR,
           FORMULARY_SAMPLE,
           INFERENCE_INTRA_OP_THREADS,
           INFERENCE_INTER_OP_THREADS,
@@ -369,6 +380,11 @@ public final class StreamsightConfig extends AbstractConfig {
 
   public int claimCheckThresholdBytes() {
     return getInt(CLAIMCHECK_THRESHOLD_BYTES);
+  }
+
+  /** The model cache folder: {@code models.dir}, else the model cache's own default. */
+  public Path modelsDir() {
+    return ModelCache.configuredRoot(getString(MODELS_DIR));
   }
 
   public boolean publishSampleFormulary() {

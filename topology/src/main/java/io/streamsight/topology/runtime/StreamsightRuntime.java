@@ -1,9 +1,14 @@
 package io.streamsight.topology.runtime;
 
+import io.streamsight.processors.inference.ModelRegistry;
 import io.streamsight.schemas.Topics;
 import io.streamsight.topology.StreamsightTopology;
 import io.streamsight.topology.broker.EmbeddedKafkaBroker;
 import io.streamsight.topology.config.StreamsightConfig;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
@@ -34,6 +39,7 @@ public final class StreamsightRuntime implements AutoCloseable {
   private final String bootstrapServers;
   private final Topics topics;
   private final KafkaStreams streams;
+  private final ModelRegistry models;
   private final CountDownLatch stopped = new CountDownLatch(1);
   private final AtomicBoolean closed = new AtomicBoolean();
 
@@ -42,12 +48,14 @@ public final class StreamsightRuntime implements AutoCloseable {
       EmbeddedKafkaBroker broker,
       String bootstrapServers,
       Topics topics,
-      KafkaStreams streams) {
+      KafkaStreams streams,
+      ModelRegistry models) {
     this.config = config;
     this.broker = broker;
     this.bootstrapServers = bootstrapServers;
     this.topics = topics;
     this.streams = streams;
+    this.models = models;
   }
 
   /** Starts everything and returns once Kafka Streams is RUNNING. */
@@ -73,8 +81,9 @@ public final class StreamsightRuntime implements AutoCloseable {
       Map<String, Object> props = config.streamsProperties(bootstrap);
       KafkaStreams streams =
           new KafkaStreams(StreamsightTopology.build(topics, config), toProps(props));
+      ModelRegistry models = new ModelRegistry(modelCache(config), config.ortThreads());
       StreamsightRuntime runtime =
-          new StreamsightRuntime(config, broker, bootstrap, topics, streams);
+          new StreamsightRuntime(config, broker, bootstrap, topics, streams, models);
       runtime.startStreams();
       return runtime;
     } catch (RuntimeException | InterruptedException e) {
@@ -137,6 +146,22 @@ public final class StreamsightRuntime implements AutoCloseable {
     return config;
   }
 
+  /**
+   * The registry that loads and owns every model of this instance; it is closed after Kafka
+   * Streams, so no processor's predictor outlives its model.
+   */
+  public ModelRegistry models() {
+    return models;
+  }
+
+  private static Path modelCache(StreamsightConfig config) {
+    try {
+      return Files.createDirectories(config.modelsDir());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create the model cache " + config.modelsDir(), e);
+    }
+  }
+
   /** Blocks until Kafka Streams stops (close, or a fatal error). Returns true on a clean stop. */
   public boolean awaitTermination() throws InterruptedException {
     stopped.await();
@@ -161,6 +186,12 @@ public final class StreamsightRuntime implements AutoCloseable {
       LOG.warn("Kafka Streams did not close within {}", timeout);
     }
     stopped.countDown();
+    if (clean) {
+      models.close();
+    } else {
+      // A stream thread may still hold a predictor: leave the native sessions to the JVM's exit.
+      LOG.warn("models left open: Kafka Streams threads did not stop in time");
+    }
     if (broker != null) {
       broker.close();
     }
