@@ -867,15 +867,7 @@ final class SigReader {
         && low == Math.rint(low)) {
       int e = periodPhrase(j, periodOut);
       if (e > 0) {
-        setFrequency(
-            (int) low,
-            high == null ? null : high.intValue(),
-            periodOut[0],
-            null,
-            unitOut[0],
-            codeFor((int) low, periodOut[0], unitOut[0]),
-            start,
-            e);
+        countPerPeriod(low, high, start, e);
         pos = e;
         return true;
       }
@@ -983,15 +975,7 @@ final class SigReader {
     }
     int e = periodPhrase(k, periodOut);
     if (e > 0) {
-      setFrequency(
-          (int) low,
-          high == null ? null : high.intValue(),
-          periodOut[0],
-          null,
-          unitOut[0],
-          codeFor((int) low, periodOut[0], unitOut[0]),
-          start,
-          e);
+      countPerPeriod(low, high, start, e);
       pos = e;
       return true;
     }
@@ -1007,6 +991,21 @@ final class SigReader {
   private final double[] periodOut = new double[1];
   private final UnitsOfTime[] unitOut = new UnitsOfTime[1];
 
+  /**
+   * Sets a frequency of {@code low} (to {@code high}) per the period {@link #periodPhrase} read.
+   */
+  private void countPerPeriod(double low, Double high, int start, int end) {
+    setFrequency(
+        (int) low,
+        high == null ? null : high.intValue(),
+        periodOut[0],
+        null,
+        unitOut[0],
+        codeFor((int) low, periodOut[0], unitOut[0]),
+        start,
+        end);
+  }
+
   /** "N times a day", "twice weekly", "3 times every week", "2 times every 3 days". */
   private boolean timesPerPeriod(double low, Double high, int k) {
     int e = periodPhrase(k, periodOut);
@@ -1020,15 +1019,7 @@ final class SigReader {
       }
       return false;
     }
-    setFrequency(
-        (int) low,
-        high == null ? null : high.intValue(),
-        periodOut[0],
-        null,
-        unitOut[0],
-        codeFor((int) low, periodOut[0], unitOut[0]),
-        pos,
-        e);
+    countPerPeriod(low, high, pos, e);
     pos = e;
     return true;
   }
@@ -1476,6 +1467,13 @@ final class SigReader {
     cur.route = r;
   }
 
+  /** Sets route {@code r} for the component from {@link #pos} and moves past it to {@code end}. */
+  private boolean routeThrough(Route r, int end) {
+    setRoute(r, pos, end);
+    pos = end;
+    return true;
+  }
+
   private static boolean compatible(Route a, Route b) {
     return (a == Route.TOPICAL && b == Route.CUTANEOUS)
         || (a == Route.CUTANEOUS && b == Route.TOPICAL);
@@ -1551,15 +1549,7 @@ final class SigReader {
         // "per day" after a dose: once a day ("1 tablet per day")
         int e = periodPhrase(pos, periodOut);
         if (e > 0) {
-          setFrequency(
-              1,
-              null,
-              periodOut[0],
-              null,
-              unitOut[0],
-              codeFor(1, periodOut[0], unitOut[0]),
-              start,
-              e);
+          countPerPeriod(1, null, start, e);
           pos = e;
           return true;
         }
@@ -1857,8 +1847,7 @@ final class SigReader {
     int k = pos + 1;
     int e = periodPhrase(k, periodOut);
     if (e > 0) {
-      setFrequency(
-          1, null, periodOut[0], null, unitOut[0], codeFor(1, periodOut[0], unitOut[0]), start, e);
+      countPerPeriod(1, null, start, e);
       pos = e;
       return true;
     }
@@ -2514,7 +2503,12 @@ final class SigReader {
     if (ev == null) {
       return false;
     }
-    int end = pos + 1;
+    return eventWord(ev, pos);
+  }
+
+  /** Reads the event word at {@code i}, with "time" after "night" ("night time") as part of it. */
+  private boolean eventWord(EventTiming ev, int i) {
+    int end = i + 1;
     if (ev == EventTiming.NIGHT && isW(end, "time")) {
       end++;
     }
@@ -2658,13 +2652,7 @@ final class SigReader {
     }
     EventTiming ev = Vocabulary.WHEN.get(w);
     if (ev != null && !w.equals("c") && !w.equals("cc")) {
-      int end = k + 1;
-      if (ev == EventTiming.NIGHT && isW(end, "time")) {
-        end++;
-      }
-      whenEvent(ev);
-      pos = end;
-      return true;
+      return eventWord(ev, k);
     }
     EventTiming[] meal = Vocabulary.MEALS.get(w);
     if (meal != null) {
@@ -2676,13 +2664,7 @@ final class SigReader {
       }
       return ok;
     }
-    int s = siteAt(k, parsedSite);
-    if (s > 0) {
-      setSite(parsedSite[0], pos, s);
-      pos = s;
-      return true;
-    }
-    return false;
+    return siteFrom(k);
   }
 
   /**
@@ -2895,14 +2877,10 @@ final class SigReader {
         j++;
       }
       if (isW(j, "tongue")) {
-        setRoute(Route.SUBLINGUAL, pos, j + 1);
-        pos = j + 1;
-        return true;
+        return routeThrough(Route.SUBLINGUAL, j + 1);
       }
       if (isW(j, "skin")) {
-        setRoute(Route.SUBCUTANEOUS, pos, j + 1);
-        pos = j + 1;
-        return true;
+        return routeThrough(Route.SUBCUTANEOUS, j + 1);
       }
     }
     if (w.equals("to")) {
@@ -2917,24 +2895,16 @@ final class SigReader {
         j++;
       }
       if (isW(j, "rectum") || isW(j, "anus")) {
-        setRoute(Route.RECTAL, pos, j + 1);
-        pos = j + 1;
-        return true;
+        return routeThrough(Route.RECTAL, j + 1);
       }
       if (isW(j, "vagina")) {
-        setRoute(Route.VAGINAL, pos, j + 1);
-        pos = j + 1;
-        return true;
+        return routeThrough(Route.VAGINAL, j + 1);
       }
       if (isW(j, "muscle")) {
-        setRoute(Route.INTRAMUSCULAR, pos, j + 1);
-        pos = j + 1;
-        return true;
+        return routeThrough(Route.INTRAMUSCULAR, j + 1);
       }
       if (isW(j, "vein")) {
-        setRoute(Route.INTRAVENOUS, pos, j + 1);
-        pos = j + 1;
-        return true;
+        return routeThrough(Route.INTRAVENOUS, j + 1);
       }
     }
     int s = siteAt(k, parsedSite);
@@ -2974,7 +2944,12 @@ final class SigReader {
 
   /** A site written without a preposition: "left arm", "both ears", "right eye", "scalp". */
   private boolean bareSite() {
-    int s = siteAt(pos, parsedSite);
+    return siteFrom(pos);
+  }
+
+  /** Reads a site from {@code i} as part of the component that began at {@link #pos}. */
+  private boolean siteFrom(int i) {
+    int s = siteAt(i, parsedSite);
     if (s > 0) {
       setSite(parsedSite[0], pos, s);
       pos = s;
@@ -3088,15 +3063,8 @@ final class SigReader {
   }
 
   private static Site combine(Site a, Site b) {
-    if ((a == Site.RIGHT_EYE && b == Site.LEFT_EYE)
-        || (a == Site.LEFT_EYE && b == Site.RIGHT_EYE)) {
-      return Site.BOTH_EYES;
-    }
-    if ((a == Site.RIGHT_EAR && b == Site.LEFT_EAR)
-        || (a == Site.LEFT_EAR && b == Site.RIGHT_EAR)) {
-      return Site.BOTH_EARS;
-    }
-    return null;
+    Site eyes = PairedOrgan.EYES.bothSides(a, b);
+    return eyes != null ? eyes : PairedOrgan.EARS.bothSides(a, b);
   }
 
   /** An eye, ear, nostril, rectal or vaginal site, with its laterality. */
@@ -3104,40 +3072,10 @@ final class SigReader {
     boolean plural = organ.endsWith("s");
     switch (organ) {
       case "eye", "eyes" -> {
-        if (side == null) {
-          return plural ? Site.BOTH_EYES : Site.EYE;
-        }
-        switch (side) {
-          case "left":
-            return Site.LEFT_EYE;
-          case "right":
-            return Site.RIGHT_EYE;
-          case "both":
-          case "each":
-            return Site.BOTH_EYES;
-          case "affected":
-            return Site.AFFECTED_EYE;
-          default:
-            return plural ? Site.BOTH_EYES : Site.EYE;
-        }
+        return PairedOrgan.EYES.site(side, plural);
       }
       case "ear", "ears" -> {
-        if (side == null) {
-          return plural ? Site.BOTH_EARS : Site.EAR;
-        }
-        switch (side) {
-          case "left":
-            return Site.LEFT_EAR;
-          case "right":
-            return Site.RIGHT_EAR;
-          case "both":
-          case "each":
-            return Site.BOTH_EARS;
-          case "affected":
-            return Site.AFFECTED_EAR;
-          default:
-            return plural ? Site.BOTH_EARS : Site.EAR;
-        }
+        return PairedOrgan.EARS.site(side, plural);
       }
       case "nostril", "nostrils", "nares" -> {
         if ("each".equals(side) || "both".equals(side) || (side == null && plural)) {
