@@ -1725,17 +1725,10 @@ final class SigReader {
       if (unit == null) {
         return false;
       }
-      Double max = Double.isNaN(q[1]) ? null : q[1];
-      String code = max == null ? codeFor(1, q[0], unit) : null;
-      setFrequency(1, null, q[0], max, unit, code, start, e + 1);
-      pos = e + 1;
-      return true;
+      return interval(q, unit, start, e + 1);
     }
     if (isTimeUnit(k)) {
-      UnitsOfTime unit = timeUnit(k);
-      setFrequency(1, null, 1, null, unit, codeFor(1, 1, unit), start, k + 1);
-      pos = k + 1;
-      return true;
+      return interval(1, null, timeUnit(k), start, k + 1);
     }
     String w = w(k);
     if (w == null) {
@@ -1743,10 +1736,7 @@ final class SigReader {
     }
     EventTiming ev = Vocabulary.WHEN.get(w);
     if (ev != null) {
-      setFrequency(1, null, 1, null, UnitsOfTime.D, eventCode(ev), start, k + 1);
-      whenEvent(ev);
-      pos = k + 1;
-      return true;
+      return dailyAt(ev, start, k + 1);
     }
     if (Vocabulary.DAYS.containsKey(w)) {
       setFrequency(1, null, 1, null, UnitsOfTime.WK, "WK", start, k + 1);
@@ -1754,12 +1744,34 @@ final class SigReader {
       return days(k);
     }
     if (isW(k, "other") && isTimeUnit(k + 1)) {
-      UnitsOfTime unit = timeUnit(k + 1);
-      setFrequency(1, null, 2, null, unit, codeFor(1, 2, unit), start, k + 2);
-      pos = k + 2;
-      return true;
+      return interval(2, null, timeUnit(k + 1), start, k + 2);
     }
     return false;
+  }
+
+  /** Sets once every {@code q[0]} (to {@code q[1]}, NaN when no range) {@code unit}s. */
+  private boolean interval(double[] q, UnitsOfTime unit, int start, int end) {
+    return interval(q[0], Double.isNaN(q[1]) ? null : q[1], unit, start, end);
+  }
+
+  /**
+   * Sets once every {@code every} (to {@code max}) {@code unit}s and moves past it to {@code end}.
+   */
+  private boolean interval(double every, Double max, UnitsOfTime unit, int start, int end) {
+    setFrequency(
+        1, null, every, max, unit, max == null ? codeFor(1, every, unit) : null, start, end);
+    pos = end;
+    return true;
+  }
+
+  /**
+   * Sets once a day at event {@code ev} ("q am", "every morning") and moves past it to {@code end}.
+   */
+  private boolean dailyAt(EventTiming ev, int start, int end) {
+    setFrequency(1, null, 1, null, UnitsOfTime.D, eventCode(ev), start, end);
+    whenEvent(ev);
+    pos = end;
+    return true;
   }
 
   private static String eventCode(EventTiming ev) {
@@ -1793,10 +1805,7 @@ final class SigReader {
     }
     if (isW(k, "other") || isW(k, "second") || isW(k, "alternate")) {
       if (isTimeUnit(k + 1)) {
-        UnitsOfTime unit = timeUnit(k + 1);
-        setFrequency(1, null, 2, null, unit, codeFor(1, 2, unit), start, k + 2);
-        pos = k + 2;
-        return true;
+        return interval(2, null, timeUnit(k + 1), start, k + 2);
       }
       return false;
     }
@@ -1804,20 +1813,12 @@ final class SigReader {
       double[] q = new double[2];
       int e = quantity(k, q, false);
       if (e > 0 && isTimeUnit(e)) {
-        UnitsOfTime unit = timeUnit(e);
-        Double max = Double.isNaN(q[1]) ? null : q[1];
-        setFrequency(
-            1, null, q[0], max, unit, max == null ? codeFor(1, q[0], unit) : null, start, e + 1);
-        pos = e + 1;
-        return true;
+        return interval(q, timeUnit(e), start, e + 1);
       }
       return false;
     }
     if (isTimeUnit(k)) {
-      UnitsOfTime unit = timeUnit(k);
-      setFrequency(1, null, 1, null, unit, codeFor(1, 1, unit), start, k + 1);
-      pos = k + 1;
-      return true;
+      return interval(1, null, timeUnit(k), start, k + 1);
     }
     String w = w(k);
     if (w == null) {
@@ -1825,10 +1826,7 @@ final class SigReader {
     }
     EventTiming ev = Vocabulary.WHEN.get(w);
     if (ev != null && ev != EventTiming.C) {
-      setFrequency(1, null, 1, null, UnitsOfTime.D, eventCode(ev), start, k + 1);
-      whenEvent(ev);
-      pos = k + 1;
-      return true;
+      return dailyAt(ev, start, k + 1);
     }
     if (Vocabulary.DAYS.containsKey(w)) {
       setFrequency(1, null, 1, null, UnitsOfTime.WK, "WK", start, k + 1);
