@@ -867,9 +867,7 @@ final class SigReader {
         && low == Math.rint(low)) {
       int e = periodPhrase(j, periodOut);
       if (e > 0) {
-        countPerPeriod(low, high, start, e);
-        pos = e;
-        return true;
+        return countPerPeriod(low, high, start, e);
       }
     }
     if (isW(j, "times") || isW(j, "time")) {
@@ -975,9 +973,7 @@ final class SigReader {
     }
     int e = periodPhrase(k, periodOut);
     if (e > 0) {
-      countPerPeriod(low, high, start, e);
-      pos = e;
-      return true;
+      return countPerPeriod(low, high, start, e);
     }
     // "1xHS": a dose at an event
     if (w(k) != null && (Vocabulary.WHEN.containsKey(w(k)) || Vocabulary.MEALS.containsKey(w(k)))) {
@@ -992,9 +988,10 @@ final class SigReader {
   private final UnitsOfTime[] unitOut = new UnitsOfTime[1];
 
   /**
-   * Sets a frequency of {@code low} (to {@code high}) per the period {@link #periodPhrase} read.
+   * Sets a frequency of {@code low} (to {@code high}) per the period {@link #periodPhrase} read and
+   * moves past it to {@code end}.
    */
-  private void countPerPeriod(double low, Double high, int start, int end) {
+  private boolean countPerPeriod(double low, Double high, int start, int end) {
     setFrequency(
         (int) low,
         high == null ? null : high.intValue(),
@@ -1004,6 +1001,16 @@ final class SigReader {
         codeFor((int) low, periodOut[0], unitOut[0]),
         start,
         end);
+    pos = end;
+    return true;
+  }
+
+  /** "once nightly", "twice nightly": a count a day at night, with no timing code. */
+  private boolean nightly(int times, int start, int end) {
+    setFrequency(times, null, 1, null, UnitsOfTime.D, null, start, end);
+    whenEvent(EventTiming.NIGHT);
+    pos = end;
+    return true;
   }
 
   /** "N times a day", "twice weekly", "3 times every week", "2 times every 3 days". */
@@ -1012,16 +1019,11 @@ final class SigReader {
     if (e < 0) {
       // "once nightly", "twice at bedtime"? only nightly reads as a period
       if (isW(k, "nightly")) {
-        setFrequency((int) low, null, 1.0, null, UnitsOfTime.D, null, pos, k + 1);
-        whenEvent(EventTiming.NIGHT);
-        pos = k + 1;
-        return true;
+        return nightly((int) low, pos, k + 1);
       }
       return false;
     }
-    countPerPeriod(low, high, pos, e);
-    pos = e;
-    return true;
+    return countPerPeriod(low, high, pos, e);
   }
 
   /**
@@ -1549,9 +1551,7 @@ final class SigReader {
         // "per day" after a dose: once a day ("1 tablet per day")
         int e = periodPhrase(pos, periodOut);
         if (e > 0) {
-          countPerPeriod(1, null, start, e);
-          pos = e;
-          return true;
+          return countPerPeriod(1, null, start, e);
         }
       }
       return false;
@@ -1845,15 +1845,10 @@ final class SigReader {
     int k = pos + 1;
     int e = periodPhrase(k, periodOut);
     if (e > 0) {
-      countPerPeriod(1, null, start, e);
-      pos = e;
-      return true;
+      return countPerPeriod(1, null, start, e);
     }
     if (isW(k, "nightly")) {
-      setFrequency(1, null, 1, null, UnitsOfTime.D, null, start, k + 1);
-      whenEvent(EventTiming.NIGHT);
-      pos = k + 1;
-      return true;
+      return nightly(1, start, k + 1);
     }
     if (isW(k, "only")) {
       k++;
