@@ -965,7 +965,7 @@ final class SigReader {
           1.0,
           null,
           UnitsOfTime.D,
-          dailyCode((int) r[0]),
+          TimingCodes.dailyCode((int) r[0]),
           k - 1,
           e);
       pos = e;
@@ -998,7 +998,7 @@ final class SigReader {
         periodOut[0],
         null,
         unitOut[0],
-        codeFor((int) low, periodOut[0], unitOut[0]),
+        TimingCodes.codeFor((int) low, periodOut[0], unitOut[0]),
         start,
         end);
     pos = end;
@@ -1617,52 +1617,6 @@ final class SigReader {
     }
   }
 
-  private static String dailyCode(int times) {
-    switch (times) {
-      case 1 -> {
-        return "QD";
-      }
-      case 2 -> {
-        return "BID";
-      }
-      case 3 -> {
-        return "TID";
-      }
-      case 4 -> {
-        return "QID";
-      }
-      default -> {
-        return null;
-      }
-    }
-  }
-
-  /** The HL7 GTS code for a simple frequency, where the code system has one. */
-  static String codeFor(int frequency, double period, UnitsOfTime unit) {
-    if (unit == UnitsOfTime.D && period == 1) {
-      return dailyCode(frequency);
-    }
-    if (frequency != 1) {
-      return null;
-    }
-    if (unit == UnitsOfTime.D && period == 2) {
-      return "QOD";
-    }
-    if (unit == UnitsOfTime.H) {
-      if (period == 1 || period == 2 || period == 3 || period == 4 || period == 6 || period == 8) {
-        return "Q" + (int) period + "H";
-      }
-      return null;
-    }
-    if (unit == UnitsOfTime.WK && period == 1) {
-      return "WK";
-    }
-    if (unit == UnitsOfTime.MO && period == 1) {
-      return "MO";
-    }
-    return null;
-  }
-
   private void setFrequency(
       int frequency,
       Integer frequencyMax,
@@ -1759,7 +1713,14 @@ final class SigReader {
    */
   private boolean interval(double every, Double max, UnitsOfTime unit, int start, int end) {
     setFrequency(
-        1, null, every, max, unit, max == null ? codeFor(1, every, unit) : null, start, end);
+        1,
+        null,
+        every,
+        max,
+        unit,
+        max == null ? TimingCodes.codeFor(1, every, unit) : null,
+        start,
+        end);
     pos = end;
     return true;
   }
@@ -1768,27 +1729,10 @@ final class SigReader {
    * Sets once a day at event {@code ev} ("q am", "every morning") and moves past it to {@code end}.
    */
   private boolean dailyAt(EventTiming ev, int start, int end) {
-    setFrequency(1, null, 1, null, UnitsOfTime.D, eventCode(ev), start, end);
+    setFrequency(1, null, 1, null, UnitsOfTime.D, TimingCodes.eventCode(ev), start, end);
     whenEvent(ev);
     pos = end;
     return true;
-  }
-
-  private static String eventCode(EventTiming ev) {
-    switch (ev) {
-      case MORN -> {
-        return "AM";
-      }
-      case EVE -> {
-        return "PM";
-      }
-      case HS -> {
-        return "BED";
-      }
-      default -> {
-        return null;
-      }
-    }
   }
 
   /** After "every"/"each": "every 4 to 6 hours", "every other day", "every morning", "each day". */
@@ -3017,7 +2961,7 @@ final class SigReader {
     }
     String organ = w(k);
     if (organ != null) {
-      Site s = organ(side, organ);
+      Site s = SiteNames.organ(side, organ);
       if (s != null) {
         int e = k + 1;
         if ((organ.equals("ear") || organ.equals("ears")) && isW(e, "canal")) {
@@ -3028,7 +2972,7 @@ final class SigReader {
           int e2 = siteAt(e + 1, parsedSite);
           Site s2 = parsedSite[0];
           if (s2.route == s.route && s.route != null && s.code != null) {
-            Site both = combine(s, s2);
+            Site both = SiteNames.combine(s, s2);
             if (both != null) {
               return found(out, both, e2);
             }
@@ -3042,7 +2986,7 @@ final class SigReader {
     int e = skinPhrase(j);
     if (e > j) {
       String text = text(j, e);
-      Site s = organText(text);
+      Site s = SiteNames.organText(text);
       return found(out, s, e);
     }
     return -1;
@@ -3053,71 +2997,6 @@ final class SigReader {
       out[0] = s;
     }
     return end;
-  }
-
-  private static Site combine(Site a, Site b) {
-    Site eyes = PairedOrgan.EYES.bothSides(a, b);
-    return eyes != null ? eyes : PairedOrgan.EARS.bothSides(a, b);
-  }
-
-  /** An eye, ear, nostril, rectal or vaginal site, with its laterality. */
-  private Site organ(String side, String organ) {
-    boolean plural = organ.endsWith("s");
-    switch (organ) {
-      case "eye", "eyes" -> {
-        return PairedOrgan.EYES.site(side, plural);
-      }
-      case "ear", "ears" -> {
-        return PairedOrgan.EARS.site(side, plural);
-      }
-      case "nostril", "nostrils", "nares" -> {
-        if ("each".equals(side) || "both".equals(side) || (side == null && plural)) {
-          return Site.EACH_NOSTRIL;
-        }
-        return side == null || side.equals("the") ? Site.NOSTRIL : null;
-      }
-      case "nose" -> {
-        return side == null || side.equals("the") ? Site.NOSE : null;
-      }
-      case "rectum" -> {
-        return side == null || side.equals("the") ? Site.RECTUM : null;
-      }
-      case "vagina" -> {
-        return side == null || side.equals("the") ? Site.VAGINA : null;
-      }
-      case "mouth" -> {
-        return side == null || side.equals("the") ? Site.MOUTH : null;
-      }
-      default -> {
-        return null;
-      }
-    }
-  }
-
-  /** A free-text site that names an organ with a route of its own ("eyelid"), else a skin site. */
-  private static Site organText(String text) {
-    if (text.endsWith("eyelid")
-        || text.endsWith("eyelids")
-        || text.endsWith("lids")
-        || text.endsWith("lid")
-        || text.endsWith("conjunctiva")
-        || text.endsWith("cornea")) {
-      return siteWithRoute(text, Route.OPHTHALMIC);
-    }
-    if (text.equals("larynx")
-        || text.equals("throat")
-        || text.equals("gums")
-        || text.equals("teeth")
-        || text.equals("tongue")
-        || text.equals("tooth")
-        || text.equals("gum")) {
-      return Site.other(text);
-    }
-    return Site.skin(text);
-  }
-
-  private static Site siteWithRoute(String text, Route route) {
-    return Site.skin(text).withRoute(route);
   }
 
   /** The end of a body-surface phrase starting at {@code j}, or {@code j} when there is none. */
