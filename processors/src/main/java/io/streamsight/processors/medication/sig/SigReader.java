@@ -21,7 +21,7 @@ import org.hl7.fhir.r4.model.Timing.UnitsOfTime;
  * starts a concurrent part of the same step. Every token must be consumed by some component, or the
  * read fails with the span it could not explain.
  */
-final class SigReader {
+final class SigReader extends TokenView {
 
   private static final int MAX_REASON_WORDS = 8;
 
@@ -36,9 +36,6 @@ final class SigReader {
           DayOfWeek.SAT,
           DayOfWeek.SUN);
 
-  private final String sig;
-  private final List<Token> t;
-  private final int n;
   private int pos;
 
   private final List<Part> parts = new ArrayList<>(2);
@@ -64,9 +61,7 @@ final class SigReader {
   private int mealListEnd = -1;
 
   SigReader(String sig) {
-    this.sig = sig;
-    this.t = SigTokenizer.tokenize(sig);
-    this.n = t.size();
+    super(sig);
     for (Token tk : t) {
       if (tk.isWord() && !Vocabulary.KNOWN.contains(tk.text)) {
         String fixed = TypoCorrector.correct(tk.text);
@@ -189,20 +184,6 @@ final class SigReader {
       }
     }
     return false;
-  }
-
-  private boolean isSeparatorPunct(int i) {
-    Token tk = t.get(i);
-    if (!tk.isPunct()) {
-      return false;
-    }
-    char c = tk.text.charAt(0);
-    return c == ',' || c == ';' || c == '.' || c == '/' || c == '|' || c == '+' || c == '-'
-        || c == '&';
-  }
-
-  private boolean isSoftEnd(int i) {
-    return isP(i, ',') || isP(i, ';') || isP(i, '.') || isP(i, ')');
   }
 
   /** "then", "and then", "followed by", "thereafter", "after that": index after it, or -1. */
@@ -1367,11 +1348,6 @@ final class SigReader {
     }
     pos = j;
     return true;
-  }
-
-  private String wOr(int i) {
-    String w = w(i);
-    return w == null ? "" : w;
   }
 
   // ---------------------------------------------------------------- verbs, routes, forms
@@ -3697,62 +3673,6 @@ final class SigReader {
   }
 
   // ---------------------------------------------------------------- token helpers
-
-  private String w(int i) {
-    if (i < 0 || i >= n) {
-      return null;
-    }
-    Token tk = t.get(i);
-    return tk.type == Token.WORD ? tk.text : null;
-  }
-
-  private boolean isW(int i, String s) {
-    return s.equals(w(i));
-  }
-
-  private boolean isNum(int i) {
-    return i >= 0 && i < n && t.get(i).type == Token.NUMBER;
-  }
-
-  private boolean isP(int i, char c) {
-    return i >= 0 && i < n && t.get(i).isPunct(c);
-  }
-
-  private int phrase(int i, String... words) {
-    for (int k = 0; k < words.length; k++) {
-      String want = words[k];
-      if (want.length() == 1 && !Character.isLetter(want.charAt(0))) {
-        if (!isP(i + k, want.charAt(0))) {
-          return -1;
-        }
-      } else if (!isW(i + k, want)) {
-        return -1;
-      }
-    }
-    return i + words.length;
-  }
-
-  private boolean isTimeUnit(int i) {
-    return timeUnit(i) != null;
-  }
-
-  private UnitsOfTime timeUnit(int i) {
-    String w = w(i);
-    return w == null ? null : Vocabulary.TIME_UNITS.get(w);
-  }
-
-  /** A course-length unit: a unit of time, or "nights" ("x 7 nights"). */
-  private UnitsOfTime courseUnit(int i) {
-    if (isW(i, "nights") || isW(i, "night")) {
-      return UnitsOfTime.D;
-    }
-    return timeUnit(i);
-  }
-
-  /** The original text of tokens {@code [start, end)}, lower-cased. */
-  private String text(int start, int end) {
-    return sig.substring(t.get(start).start, t.get(end - 1).end).toLowerCase(Locale.ROOT);
-  }
 
   private void note(String key, SigNote note) {
     notes.putIfAbsent(key, note);
