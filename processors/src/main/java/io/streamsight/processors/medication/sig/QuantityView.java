@@ -10,6 +10,7 @@ abstract class QuantityView extends TokenView {
     super(sig);
   }
 
+  /** Whether a number word ("two", "a half") starts at {@code i}. */
   final boolean isNumberWord(int i) {
     String w = w(i);
     if (w == null) {
@@ -50,6 +51,7 @@ abstract class QuantityView extends TokenView {
     return j;
   }
 
+  /** One quantity without a range into {@code out[0]}; returns the index after it, or -1. */
   final int single(int i, double[] out, boolean roman) {
     if (i >= n) {
       return -1;
@@ -154,6 +156,7 @@ abstract class QuantityView extends TokenView {
     return -1;
   }
 
+  /** The value of a Roman numeral from "i" to "iii", else 0. */
   static int roman(String w) {
     switch (w) {
       case "i" -> {
@@ -171,6 +174,7 @@ abstract class QuantityView extends TokenView {
     }
   }
 
+  /** Whether a Roman numeral (or range) at {@code i} counts a unit ("ii tabs"), not a word. */
   final boolean isRomanBeforeUnit(int i) {
     String w = w(i);
     if (w == null || roman(w) == 0) {
@@ -222,6 +226,7 @@ abstract class QuantityView extends TokenView {
     }
   }
 
+  /** The index after the unit words at {@code i} ("international units", "cm ribbon"). */
   final int unitEnd(int i, DoseUnit unit) {
     String w = w(i);
     if ("international".equals(w) || "million".equals(w)) {
