@@ -308,7 +308,9 @@ final class SigReader extends QuantityView {
         if (isW(k, "patch") || isW(k, "it")) {
           k++;
         }
-        if (isW(k, "every") || isW(k, "q") || w(k) != null && Vocabulary.FREQS.containsKey(w(k))) {
+        if (isW(k, "every")
+            || isW(k, "q")
+            || (w(k) != null && Vocabulary.FREQS.containsKey(w(k)))) {
           pos = k;
           return true;
         }
