@@ -21,7 +21,7 @@ import org.hl7.fhir.r4.model.Timing.UnitsOfTime;
  * starts a concurrent part of the same step. Every token must be consumed by some component, or the
  * read fails with the span it could not explain.
  */
-final class SigReader {
+final class SigReader extends QuantityView {
 
   private static final int MAX_REASON_WORDS = 8;
 
@@ -36,9 +36,6 @@ final class SigReader {
           DayOfWeek.SAT,
           DayOfWeek.SUN);
 
-  private final String sig;
-  private final List<Token> t;
-  private final int n;
   private int pos;
 
   private final List<Part> parts = new ArrayList<>(2);
@@ -64,9 +61,7 @@ final class SigReader {
   private int mealListEnd = -1;
 
   SigReader(String sig) {
-    this.sig = sig;
-    this.t = SigTokenizer.tokenize(sig);
-    this.n = t.size();
+    super(sig);
     for (Token tk : t) {
       if (tk.isWord() && !Vocabulary.KNOWN.contains(tk.text)) {
         String fixed = TypoCorrector.correct(tk.text);
@@ -191,20 +186,6 @@ final class SigReader {
     return false;
   }
 
-  private boolean isSeparatorPunct(int i) {
-    Token tk = t.get(i);
-    if (!tk.isPunct()) {
-      return false;
-    }
-    char c = tk.text.charAt(0);
-    return c == ',' || c == ';' || c == '.' || c == '/' || c == '|' || c == '+' || c == '-'
-        || c == '&';
-  }
-
-  private boolean isSoftEnd(int i) {
-    return isP(i, ',') || isP(i, ';') || isP(i, '.') || isP(i, ')');
-  }
-
   /** "then", "and then", "followed by", "thereafter", "after that": index after it, or -1. */
   private int thenPhrase(int i) {
     String w = w(i);
@@ -327,7 +308,9 @@ final class SigReader {
         if (isW(k, "patch") || isW(k, "it")) {
           k++;
         }
-        if (isW(k, "every") || isW(k, "q") || w(k) != null && Vocabulary.FREQS.containsKey(w(k))) {
+        if (isW(k, "every")
+            || isW(k, "q")
+            || (w(k) != null && Vocabulary.FREQS.containsKey(w(k)))) {
           pos = k;
           return true;
         }
@@ -632,167 +615,6 @@ final class SigReader {
 
   // ---------------------------------------------------------------- numbers and doses
 
-  private boolean isNumberWord(int i) {
-    String w = w(i);
-    if (w == null) {
-      return false;
-    }
-    if (Vocabulary.NUMBERS.containsKey(w)) {
-      return true;
-    }
-    return (w.equals("a") || w.equals("an")) && (isW(i + 1, "half") || isW(i + 1, "quarter"));
-  }
-
-  /**
-   * Reads a quantity at {@code i}: a number, fraction ("1/2", "½"), mixed number ("1 1/2"), word
-   * ("two", "half", "one and a half", "half a"), Latin "ss" or Roman numeral (when {@code roman}),
-   * optionally a range ("1-2", "one to two", "1 or 2"). Writes low and high (NaN when no range) and
-   * returns the index after it, or -1.
-   */
-  private int quantity(int i, double[] out, boolean roman) {
-    int j = single(i, out, roman);
-    if (j < 0) {
-      return -1;
-    }
-    double low = out[0];
-    out[1] = Double.NaN;
-    if ((isP(j, '-') || isW(j, "to") || isW(j, "or")) && j + 1 < n) {
-      double[] hi = new double[2];
-      int k = single(j + 1, hi, roman);
-      if (k > 0 && hi[0] > low) {
-        if (isP(k, '-') && isNum(k + 1)) {
-          return -1; // "1-0-1": meal-dash notation is not read
-        }
-        out[0] = low;
-        out[1] = hi[0];
-        return k;
-      }
-    }
-    out[0] = low;
-    return j;
-  }
-
-  private int single(int i, double[] out, boolean roman) {
-    if (i >= n) {
-      return -1;
-    }
-    Token tk = t.get(i);
-    if (tk.isNumber()) {
-      double v = tk.value;
-      int j = i + 1;
-      // fraction 1/2 written without spaces
-      if (isP(j, '/') && isNum(j + 1) && !t.get(j).spaceBefore && !t.get(j + 1).spaceBefore) {
-        double den = t.get(j + 1).value;
-        if (den > 0 && v < den && (tk.flags & Token.VULGAR_FRACTION) == 0) {
-          v = v / den;
-          j += 2;
-        }
-      } else if (v == Math.rint(v) && isNum(j) && t.get(j).value < 1) {
-        // mixed number: "1 ½"
-        Token next = t.get(j);
-        if ((next.flags & Token.VULGAR_FRACTION) != 0 && next.value < 1) {
-          v += next.value;
-          j++;
-        }
-      } else if (v == Math.rint(v)
-          && isNum(j)
-          && isP(j + 1, '/')
-          && isNum(j + 2)
-          && !t.get(j + 1).spaceBefore) {
-        // mixed number: "1 1/2"
-        double num = t.get(j).value;
-        double den = t.get(j + 2).value;
-        if (den > 0 && num < den) {
-          v += num / den;
-          j += 3;
-        }
-      }
-      if (isW(j, "ss")) {
-        v += 0.5;
-        j++;
-      }
-      out[0] = v;
-      return j;
-    }
-    String w = w(i);
-    if (w == null) {
-      return -1;
-    }
-    if ((w.equals("a") || w.equals("an")) && (isW(i + 1, "half") || isW(i + 1, "quarter"))) {
-      out[0] = isW(i + 1, "half") ? 0.5 : 0.25;
-      return i + 2;
-    }
-    if (w.equals("half") || w.equals("quarter")) {
-      out[0] = w.equals("half") ? 0.5 : 0.25;
-      int j = i + 1;
-      if (isW(j, "a") || isW(j, "an")) {
-        j++; // "half a tablet"
-      }
-      return j;
-    }
-    Double word = Vocabulary.NUMBERS.get(w);
-    if (word != null) {
-      double v = word;
-      int j = i + 1;
-      // "one-half", "one half"
-      if (v == 1 && (isW(j, "half") || (isP(j, '-') && isW(j + 1, "half")))) {
-        out[0] = 0.5;
-        return isW(j, "half") ? j + 1 : j + 2;
-      }
-      // "one and a half", "two and one-half"
-      if (isW(j, "and")) {
-        int k = j + 1;
-        if (isW(k, "a") || isW(k, "one")) {
-          k++;
-        }
-        if (isP(k, '-')) {
-          k++;
-        }
-        if (isW(k, "half")) {
-          out[0] = v + 0.5;
-          return k + 1;
-        }
-      }
-      out[0] = v;
-      return j;
-    }
-    if (w.equals("ss") && roman) {
-      out[0] = 0.5;
-      return i + 1;
-    }
-    if (roman) {
-      int r = roman(w);
-      if (r > 0) {
-        int j = i + 1;
-        double v = r;
-        if (isW(j, "ss")) {
-          v += 0.5;
-          j++;
-        }
-        out[0] = v;
-        return j;
-      }
-    }
-    return -1;
-  }
-
-  private static int roman(String w) {
-    switch (w) {
-      case "i" -> {
-        return 1;
-      }
-      case "ii" -> {
-        return 2;
-      }
-      case "iii" -> {
-        return 3;
-      }
-      default -> {
-        return 0;
-      }
-    }
-  }
-
   /** A component that starts with a number. */
   private boolean numberLed() {
     int start = pos;
@@ -867,17 +689,7 @@ final class SigReader {
         && low == Math.rint(low)) {
       int e = periodPhrase(j, periodOut);
       if (e > 0) {
-        setFrequency(
-            (int) low,
-            high == null ? null : high.intValue(),
-            periodOut[0],
-            null,
-            unitOut[0],
-            codeFor((int) low, periodOut[0], unitOut[0]),
-            start,
-            e);
-        pos = e;
-        return true;
+        return countPerPeriod(low, high, start, e);
       }
     }
     if (isW(j, "times") || isW(j, "time")) {
@@ -932,22 +744,6 @@ final class SigReader {
     return true;
   }
 
-  private boolean isRomanBeforeUnit(int i) {
-    String w = w(i);
-    if (w == null || roman(w) == 0) {
-      return false;
-    }
-    int j = i + 1;
-    if (isW(j, "ss")) {
-      j++;
-    }
-    // "i-ii tabs": a range of Roman numerals
-    if ((isP(j, '-') || isW(j, "to")) && roman(wOr(j + 1)) > 0) {
-      j += 2;
-    }
-    return unitAt(j) != null;
-  }
-
   /** "1x3" (dose times a day), "2x/d", "2x daily", "3x weekly", "1xHS". */
   private boolean multiplier(double low, Double high, int start, int k) {
     if (isNum(k)) {
@@ -975,7 +771,7 @@ final class SigReader {
           1.0,
           null,
           UnitsOfTime.D,
-          dailyCode((int) r[0]),
+          TimingCodes.dailyCode((int) r[0]),
           k - 1,
           e);
       pos = e;
@@ -983,17 +779,7 @@ final class SigReader {
     }
     int e = periodPhrase(k, periodOut);
     if (e > 0) {
-      setFrequency(
-          (int) low,
-          high == null ? null : high.intValue(),
-          periodOut[0],
-          null,
-          unitOut[0],
-          codeFor((int) low, periodOut[0], unitOut[0]),
-          start,
-          e);
-      pos = e;
-      return true;
+      return countPerPeriod(low, high, start, e);
     }
     // "1xHS": a dose at an event
     if (w(k) != null && (Vocabulary.WHEN.containsKey(w(k)) || Vocabulary.MEALS.containsKey(w(k)))) {
@@ -1007,30 +793,43 @@ final class SigReader {
   private final double[] periodOut = new double[1];
   private final UnitsOfTime[] unitOut = new UnitsOfTime[1];
 
-  /** "N times a day", "twice weekly", "3 times every week", "2 times every 3 days". */
-  private boolean timesPerPeriod(double low, Double high, int k) {
-    int e = periodPhrase(k, periodOut);
-    if (e < 0) {
-      // "once nightly", "twice at bedtime"? only nightly reads as a period
-      if (isW(k, "nightly")) {
-        setFrequency((int) low, null, 1.0, null, UnitsOfTime.D, null, pos, k + 1);
-        whenEvent(EventTiming.NIGHT);
-        pos = k + 1;
-        return true;
-      }
-      return false;
-    }
+  /**
+   * Sets a frequency of {@code low} (to {@code high}) per the period {@link #periodPhrase} read and
+   * moves past it to {@code end}.
+   */
+  private boolean countPerPeriod(double low, Double high, int start, int end) {
     setFrequency(
         (int) low,
         high == null ? null : high.intValue(),
         periodOut[0],
         null,
         unitOut[0],
-        codeFor((int) low, periodOut[0], unitOut[0]),
-        pos,
-        e);
-    pos = e;
+        TimingCodes.codeFor((int) low, periodOut[0], unitOut[0]),
+        start,
+        end);
+    pos = end;
     return true;
+  }
+
+  /** "once nightly", "twice nightly": a count a day at night, with no timing code. */
+  private boolean nightly(int times, int start, int end) {
+    setFrequency(times, null, 1, null, UnitsOfTime.D, null, start, end);
+    whenEvent(EventTiming.NIGHT);
+    pos = end;
+    return true;
+  }
+
+  /** "N times a day", "twice weekly", "3 times every week", "2 times every 3 days". */
+  private boolean timesPerPeriod(double low, Double high, int k) {
+    int e = periodPhrase(k, periodOut);
+    if (e < 0) {
+      // "once nightly", "twice at bedtime"? only nightly reads as a period
+      if (isW(k, "nightly")) {
+        return nightly((int) low, pos, k + 1);
+      }
+      return false;
+    }
+    return countPerPeriod(low, high, pos, e);
   }
 
   /**
@@ -1227,58 +1026,6 @@ final class SigReader {
     note("ISMP:" + key, new SigNote("ErrorProneAbbreviation", message, SigNote.WARNING));
   }
 
-  /** The dose unit at {@code i}, including "cc" (mL) and "t" (tablet) after a number. */
-  private DoseUnit unitAt(int i) {
-    String w = w(i);
-    if (w == null) {
-      if (isP(i, '%')) {
-        return DoseUnit.PERCENT;
-      }
-      return null;
-    }
-    switch (w) {
-      case "cc" -> {
-        return DoseUnit.ML;
-      }
-      case "t" -> {
-        return DoseUnit.TABLET;
-      }
-      case "c" -> {
-        // "t2c": attached to its count, c is a capsule; alone it is "with food"
-        return i > 0 && t.get(i - 1).isNumber() && !t.get(i).spaceBefore ? DoseUnit.CAPSULE : null;
-      }
-      case "international" -> {
-        return isW(i + 1, "units") || isW(i + 1, "unit") ? DoseUnit.UNIT : null;
-      }
-      case "million" -> {
-        return isW(i + 1, "units") || isW(i + 1, "unit") ? DoseUnit.MILLION_UNITS : null;
-      }
-      case "inhalation" -> {
-        return DoseUnit.INHALATION;
-      }
-      default -> {
-        return Vocabulary.UNITS.get(w);
-      }
-    }
-  }
-
-  private int unitEnd(int i, DoseUnit unit) {
-    String w = w(i);
-    if ("international".equals(w) || "million".equals(w)) {
-      return i + 2;
-    }
-    int j = i + 1;
-    if (unit == DoseUnit.RIBBON_CM || unit == DoseUnit.INCH) {
-      if (isW(j, "ribbon") || isW(j, "strip")) {
-        j++;
-      }
-    }
-    if (isP(j, '.') && !t.get(j).spaceBefore && isNum(j + 1)) {
-      return j; // "mg.5"? leave the dot alone
-    }
-    return j;
-  }
-
   /** "250mg/5ml": a concentration, which is a strength. */
   private int concentration(double amount, DoseUnit unit, int slash) {
     int k = slash + 1;
@@ -1376,11 +1123,6 @@ final class SigReader {
     return true;
   }
 
-  private String wOr(int i) {
-    String w = w(i);
-    return w == null ? "" : w;
-  }
-
   // ---------------------------------------------------------------- verbs, routes, forms
 
   private boolean verb(Method m) {
@@ -1476,6 +1218,13 @@ final class SigReader {
     cur.route = r;
   }
 
+  /** Sets route {@code r} for the component from {@link #pos} and moves past it to {@code end}. */
+  private boolean routeThrough(Route r, int end) {
+    setRoute(r, pos, end);
+    pos = end;
+    return true;
+  }
+
   private static boolean compatible(Route a, Route b) {
     return (a == Route.TOPICAL && b == Route.CUTANEOUS)
         || (a == Route.CUTANEOUS && b == Route.TOPICAL);
@@ -1551,17 +1300,7 @@ final class SigReader {
         // "per day" after a dose: once a day ("1 tablet per day")
         int e = periodPhrase(pos, periodOut);
         if (e > 0) {
-          setFrequency(
-              1,
-              null,
-              periodOut[0],
-              null,
-              unitOut[0],
-              codeFor(1, periodOut[0], unitOut[0]),
-              start,
-              e);
-          pos = e;
-          return true;
+          return countPerPeriod(1, null, start, e);
         }
       }
       return false;
@@ -1627,52 +1366,6 @@ final class SigReader {
     }
   }
 
-  private static String dailyCode(int times) {
-    switch (times) {
-      case 1 -> {
-        return "QD";
-      }
-      case 2 -> {
-        return "BID";
-      }
-      case 3 -> {
-        return "TID";
-      }
-      case 4 -> {
-        return "QID";
-      }
-      default -> {
-        return null;
-      }
-    }
-  }
-
-  /** The HL7 GTS code for a simple frequency, where the code system has one. */
-  static String codeFor(int frequency, double period, UnitsOfTime unit) {
-    if (unit == UnitsOfTime.D && period == 1) {
-      return dailyCode(frequency);
-    }
-    if (frequency != 1) {
-      return null;
-    }
-    if (unit == UnitsOfTime.D && period == 2) {
-      return "QOD";
-    }
-    if (unit == UnitsOfTime.H) {
-      if (period == 1 || period == 2 || period == 3 || period == 4 || period == 6 || period == 8) {
-        return "Q" + (int) period + "H";
-      }
-      return null;
-    }
-    if (unit == UnitsOfTime.WK && period == 1) {
-      return "WK";
-    }
-    if (unit == UnitsOfTime.MO && period == 1) {
-      return "MO";
-    }
-    return null;
-  }
-
   private void setFrequency(
       int frequency,
       Integer frequencyMax,
@@ -1735,17 +1428,10 @@ final class SigReader {
       if (unit == null) {
         return false;
       }
-      Double max = Double.isNaN(q[1]) ? null : q[1];
-      String code = max == null ? codeFor(1, q[0], unit) : null;
-      setFrequency(1, null, q[0], max, unit, code, start, e + 1);
-      pos = e + 1;
-      return true;
+      return interval(q, unit, start, e + 1);
     }
     if (isTimeUnit(k)) {
-      UnitsOfTime unit = timeUnit(k);
-      setFrequency(1, null, 1, null, unit, codeFor(1, 1, unit), start, k + 1);
-      pos = k + 1;
-      return true;
+      return interval(1, null, timeUnit(k), start, k + 1);
     }
     String w = w(k);
     if (w == null) {
@@ -1753,10 +1439,7 @@ final class SigReader {
     }
     EventTiming ev = Vocabulary.WHEN.get(w);
     if (ev != null) {
-      setFrequency(1, null, 1, null, UnitsOfTime.D, eventCode(ev), start, k + 1);
-      whenEvent(ev);
-      pos = k + 1;
-      return true;
+      return dailyAt(ev, start, k + 1);
     }
     if (Vocabulary.DAYS.containsKey(w)) {
       setFrequency(1, null, 1, null, UnitsOfTime.WK, "WK", start, k + 1);
@@ -1764,29 +1447,41 @@ final class SigReader {
       return days(k);
     }
     if (isW(k, "other") && isTimeUnit(k + 1)) {
-      UnitsOfTime unit = timeUnit(k + 1);
-      setFrequency(1, null, 2, null, unit, codeFor(1, 2, unit), start, k + 2);
-      pos = k + 2;
-      return true;
+      return interval(2, null, timeUnit(k + 1), start, k + 2);
     }
     return false;
   }
 
-  private static String eventCode(EventTiming ev) {
-    switch (ev) {
-      case MORN -> {
-        return "AM";
-      }
-      case EVE -> {
-        return "PM";
-      }
-      case HS -> {
-        return "BED";
-      }
-      default -> {
-        return null;
-      }
-    }
+  /** Sets once every {@code q[0]} (to {@code q[1]}, NaN when no range) {@code unit}s. */
+  private boolean interval(double[] q, UnitsOfTime unit, int start, int end) {
+    return interval(q[0], Double.isNaN(q[1]) ? null : q[1], unit, start, end);
+  }
+
+  /**
+   * Sets once every {@code every} (to {@code max}) {@code unit}s and moves past it to {@code end}.
+   */
+  private boolean interval(double every, Double max, UnitsOfTime unit, int start, int end) {
+    setFrequency(
+        1,
+        null,
+        every,
+        max,
+        unit,
+        max == null ? TimingCodes.codeFor(1, every, unit) : null,
+        start,
+        end);
+    pos = end;
+    return true;
+  }
+
+  /**
+   * Sets once a day at event {@code ev} ("q am", "every morning") and moves past it to {@code end}.
+   */
+  private boolean dailyAt(EventTiming ev, int start, int end) {
+    setFrequency(1, null, 1, null, UnitsOfTime.D, TimingCodes.eventCode(ev), start, end);
+    whenEvent(ev);
+    pos = end;
+    return true;
   }
 
   /** After "every"/"each": "every 4 to 6 hours", "every other day", "every morning", "each day". */
@@ -1803,10 +1498,7 @@ final class SigReader {
     }
     if (isW(k, "other") || isW(k, "second") || isW(k, "alternate")) {
       if (isTimeUnit(k + 1)) {
-        UnitsOfTime unit = timeUnit(k + 1);
-        setFrequency(1, null, 2, null, unit, codeFor(1, 2, unit), start, k + 2);
-        pos = k + 2;
-        return true;
+        return interval(2, null, timeUnit(k + 1), start, k + 2);
       }
       return false;
     }
@@ -1814,20 +1506,12 @@ final class SigReader {
       double[] q = new double[2];
       int e = quantity(k, q, false);
       if (e > 0 && isTimeUnit(e)) {
-        UnitsOfTime unit = timeUnit(e);
-        Double max = Double.isNaN(q[1]) ? null : q[1];
-        setFrequency(
-            1, null, q[0], max, unit, max == null ? codeFor(1, q[0], unit) : null, start, e + 1);
-        pos = e + 1;
-        return true;
+        return interval(q, timeUnit(e), start, e + 1);
       }
       return false;
     }
     if (isTimeUnit(k)) {
-      UnitsOfTime unit = timeUnit(k);
-      setFrequency(1, null, 1, null, unit, codeFor(1, 1, unit), start, k + 1);
-      pos = k + 1;
-      return true;
+      return interval(1, null, timeUnit(k), start, k + 1);
     }
     String w = w(k);
     if (w == null) {
@@ -1835,10 +1519,7 @@ final class SigReader {
     }
     EventTiming ev = Vocabulary.WHEN.get(w);
     if (ev != null && ev != EventTiming.C) {
-      setFrequency(1, null, 1, null, UnitsOfTime.D, eventCode(ev), start, k + 1);
-      whenEvent(ev);
-      pos = k + 1;
-      return true;
+      return dailyAt(ev, start, k + 1);
     }
     if (Vocabulary.DAYS.containsKey(w)) {
       setFrequency(1, null, 1, null, UnitsOfTime.WK, "WK", start, k + 1);
@@ -1857,16 +1538,10 @@ final class SigReader {
     int k = pos + 1;
     int e = periodPhrase(k, periodOut);
     if (e > 0) {
-      setFrequency(
-          1, null, periodOut[0], null, unitOut[0], codeFor(1, periodOut[0], unitOut[0]), start, e);
-      pos = e;
-      return true;
+      return countPerPeriod(1, null, start, e);
     }
     if (isW(k, "nightly")) {
-      setFrequency(1, null, 1, null, UnitsOfTime.D, null, start, k + 1);
-      whenEvent(EventTiming.NIGHT);
-      pos = k + 1;
-      return true;
+      return nightly(1, start, k + 1);
     }
     if (isW(k, "only")) {
       k++;
@@ -2514,7 +2189,12 @@ final class SigReader {
     if (ev == null) {
       return false;
     }
-    int end = pos + 1;
+    return eventWord(ev, pos);
+  }
+
+  /** Reads the event word at {@code i}, with "time" after "night" ("night time") as part of it. */
+  private boolean eventWord(EventTiming ev, int i) {
+    int end = i + 1;
     if (ev == EventTiming.NIGHT && isW(end, "time")) {
       end++;
     }
@@ -2658,13 +2338,7 @@ final class SigReader {
     }
     EventTiming ev = Vocabulary.WHEN.get(w);
     if (ev != null && !w.equals("c") && !w.equals("cc")) {
-      int end = k + 1;
-      if (ev == EventTiming.NIGHT && isW(end, "time")) {
-        end++;
-      }
-      whenEvent(ev);
-      pos = end;
-      return true;
+      return eventWord(ev, k);
     }
     EventTiming[] meal = Vocabulary.MEALS.get(w);
     if (meal != null) {
@@ -2676,13 +2350,7 @@ final class SigReader {
       }
       return ok;
     }
-    int s = siteAt(k, parsedSite);
-    if (s > 0) {
-      setSite(parsedSite[0], pos, s);
-      pos = s;
-      return true;
-    }
-    return false;
+    return siteFrom(k);
   }
 
   /**
@@ -2895,14 +2563,10 @@ final class SigReader {
         j++;
       }
       if (isW(j, "tongue")) {
-        setRoute(Route.SUBLINGUAL, pos, j + 1);
-        pos = j + 1;
-        return true;
+        return routeThrough(Route.SUBLINGUAL, j + 1);
       }
       if (isW(j, "skin")) {
-        setRoute(Route.SUBCUTANEOUS, pos, j + 1);
-        pos = j + 1;
-        return true;
+        return routeThrough(Route.SUBCUTANEOUS, j + 1);
       }
     }
     if (w.equals("to")) {
@@ -2917,24 +2581,16 @@ final class SigReader {
         j++;
       }
       if (isW(j, "rectum") || isW(j, "anus")) {
-        setRoute(Route.RECTAL, pos, j + 1);
-        pos = j + 1;
-        return true;
+        return routeThrough(Route.RECTAL, j + 1);
       }
       if (isW(j, "vagina")) {
-        setRoute(Route.VAGINAL, pos, j + 1);
-        pos = j + 1;
-        return true;
+        return routeThrough(Route.VAGINAL, j + 1);
       }
       if (isW(j, "muscle")) {
-        setRoute(Route.INTRAMUSCULAR, pos, j + 1);
-        pos = j + 1;
-        return true;
+        return routeThrough(Route.INTRAMUSCULAR, j + 1);
       }
       if (isW(j, "vein")) {
-        setRoute(Route.INTRAVENOUS, pos, j + 1);
-        pos = j + 1;
-        return true;
+        return routeThrough(Route.INTRAVENOUS, j + 1);
       }
     }
     int s = siteAt(k, parsedSite);
@@ -2974,7 +2630,12 @@ final class SigReader {
 
   /** A site written without a preposition: "left arm", "both ears", "right eye", "scalp". */
   private boolean bareSite() {
-    int s = siteAt(pos, parsedSite);
+    return siteFrom(pos);
+  }
+
+  /** Reads a site from {@code i} as part of the component that began at {@link #pos}. */
+  private boolean siteFrom(int i) {
+    int s = siteAt(i, parsedSite);
     if (s > 0) {
       setSite(parsedSite[0], pos, s);
       pos = s;
@@ -3049,7 +2710,7 @@ final class SigReader {
     }
     String organ = w(k);
     if (organ != null) {
-      Site s = organ(side, organ);
+      Site s = SiteNames.organ(side, organ);
       if (s != null) {
         int e = k + 1;
         if ((organ.equals("ear") || organ.equals("ears")) && isW(e, "canal")) {
@@ -3060,7 +2721,7 @@ final class SigReader {
           int e2 = siteAt(e + 1, parsedSite);
           Site s2 = parsedSite[0];
           if (s2.route == s.route && s.route != null && s.code != null) {
-            Site both = combine(s, s2);
+            Site both = SiteNames.combine(s, s2);
             if (both != null) {
               return found(out, both, e2);
             }
@@ -3074,7 +2735,7 @@ final class SigReader {
     int e = skinPhrase(j);
     if (e > j) {
       String text = text(j, e);
-      Site s = organText(text);
+      Site s = SiteNames.organText(text);
       return found(out, s, e);
     }
     return -1;
@@ -3085,108 +2746,6 @@ final class SigReader {
       out[0] = s;
     }
     return end;
-  }
-
-  private static Site combine(Site a, Site b) {
-    if ((a == Site.RIGHT_EYE && b == Site.LEFT_EYE)
-        || (a == Site.LEFT_EYE && b == Site.RIGHT_EYE)) {
-      return Site.BOTH_EYES;
-    }
-    if ((a == Site.RIGHT_EAR && b == Site.LEFT_EAR)
-        || (a == Site.LEFT_EAR && b == Site.RIGHT_EAR)) {
-      return Site.BOTH_EARS;
-    }
-    return null;
-  }
-
-  /** An eye, ear, nostril, rectal or vaginal site, with its laterality. */
-  private Site organ(String side, String organ) {
-    boolean plural = organ.endsWith("s");
-    switch (organ) {
-      case "eye", "eyes" -> {
-        if (side == null) {
-          return plural ? Site.BOTH_EYES : Site.EYE;
-        }
-        switch (side) {
-          case "left":
-            return Site.LEFT_EYE;
-          case "right":
-            return Site.RIGHT_EYE;
-          case "both":
-          case "each":
-            return Site.BOTH_EYES;
-          case "affected":
-            return Site.AFFECTED_EYE;
-          default:
-            return plural ? Site.BOTH_EYES : Site.EYE;
-        }
-      }
-      case "ear", "ears" -> {
-        if (side == null) {
-          return plural ? Site.BOTH_EARS : Site.EAR;
-        }
-        switch (side) {
-          case "left":
-            return Site.LEFT_EAR;
-          case "right":
-            return Site.RIGHT_EAR;
-          case "both":
-          case "each":
-            return Site.BOTH_EARS;
-          case "affected":
-            return Site.AFFECTED_EAR;
-          default:
-            return plural ? Site.BOTH_EARS : Site.EAR;
-        }
-      }
-      case "nostril", "nostrils", "nares" -> {
-        if ("each".equals(side) || "both".equals(side) || (side == null && plural)) {
-          return Site.EACH_NOSTRIL;
-        }
-        return side == null || side.equals("the") ? Site.NOSTRIL : null;
-      }
-      case "nose" -> {
-        return side == null || side.equals("the") ? Site.NOSE : null;
-      }
-      case "rectum" -> {
-        return side == null || side.equals("the") ? Site.RECTUM : null;
-      }
-      case "vagina" -> {
-        return side == null || side.equals("the") ? Site.VAGINA : null;
-      }
-      case "mouth" -> {
-        return side == null || side.equals("the") ? Site.MOUTH : null;
-      }
-      default -> {
-        return null;
-      }
-    }
-  }
-
-  /** A free-text site that names an organ with a route of its own ("eyelid"), else a skin site. */
-  private static Site organText(String text) {
-    if (text.endsWith("eyelid")
-        || text.endsWith("eyelids")
-        || text.endsWith("lids")
-        || text.endsWith("lid")
-        || text.endsWith("conjunctiva")
-        || text.endsWith("cornea")) {
-      return siteWithRoute(text, Route.OPHTHALMIC);
-    }
-    if (text.equals("larynx")
-        || text.equals("throat")
-        || text.equals("gums")
-        || text.equals("teeth")
-        || text.equals("tongue")
-        || text.equals("tooth")
-        || text.equals("gum")) {
-      return Site.other(text);
-    }
-    return Site.skin(text);
-  }
-
-  private static Site siteWithRoute(String text, Route route) {
-    return Site.skin(text).withRoute(route);
   }
 
   /** The end of a body-surface phrase starting at {@code j}, or {@code j} when there is none. */
@@ -3887,62 +3446,6 @@ final class SigReader {
   }
 
   // ---------------------------------------------------------------- token helpers
-
-  private String w(int i) {
-    if (i < 0 || i >= n) {
-      return null;
-    }
-    Token tk = t.get(i);
-    return tk.type == Token.WORD ? tk.text : null;
-  }
-
-  private boolean isW(int i, String s) {
-    return s.equals(w(i));
-  }
-
-  private boolean isNum(int i) {
-    return i >= 0 && i < n && t.get(i).type == Token.NUMBER;
-  }
-
-  private boolean isP(int i, char c) {
-    return i >= 0 && i < n && t.get(i).isPunct(c);
-  }
-
-  private int phrase(int i, String... words) {
-    for (int k = 0; k < words.length; k++) {
-      String want = words[k];
-      if (want.length() == 1 && !Character.isLetter(want.charAt(0))) {
-        if (!isP(i + k, want.charAt(0))) {
-          return -1;
-        }
-      } else if (!isW(i + k, want)) {
-        return -1;
-      }
-    }
-    return i + words.length;
-  }
-
-  private boolean isTimeUnit(int i) {
-    return timeUnit(i) != null;
-  }
-
-  private UnitsOfTime timeUnit(int i) {
-    String w = w(i);
-    return w == null ? null : Vocabulary.TIME_UNITS.get(w);
-  }
-
-  /** A course-length unit: a unit of time, or "nights" ("x 7 nights"). */
-  private UnitsOfTime courseUnit(int i) {
-    if (isW(i, "nights") || isW(i, "night")) {
-      return UnitsOfTime.D;
-    }
-    return timeUnit(i);
-  }
-
-  /** The original text of tokens {@code [start, end)}, lower-cased. */
-  private String text(int start, int end) {
-    return sig.substring(t.get(start).start, t.get(end - 1).end).toLowerCase(Locale.ROOT);
-  }
 
   private void note(String key, SigNote note) {
     notes.putIfAbsent(key, note);
