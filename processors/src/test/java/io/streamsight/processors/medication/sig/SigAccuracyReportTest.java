@@ -143,8 +143,9 @@ class SigAccuracyReportTest {
 
   // ---------------------------------------------------------------- ezmedicationinput
 
-  private static final Set<String> EZMED_OPTIONS_OUT_OF_SCOPE =
-      Set.of(
+  /** In a fixed order, so a case with several of them is always reported under the same one. */
+  private static final List<String> EZMED_OPTIONS_OUT_OF_SCOPE =
+      List.of(
           "siteCodeMap",
           "siteCodeSelections",
           "siteCodeResolvers",
