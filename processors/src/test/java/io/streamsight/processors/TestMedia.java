@@ -31,9 +31,18 @@ public final class TestMedia {
   /** pocketsphinx-testdata's headerless recordings: 16 kHz mono pcm_s16le. */
   public static final String POCKETSPHINX_DATA = "usr/share/pocketsphinx/test/data";
 
+  /** opencv-doc's sample data: vtest.avi (pedestrian video), messi5.jpg, imageText*.png. */
+  public static final String OPENCV_DATA = "usr/share/doc/opencv-doc/examples/data";
+
+  /** opencv-doc's scene-text photos: scenetext01.jpg (a street sign). */
+  public static final String OPENCV_TEXT = "usr/share/doc/opencv-doc/examples/text";
+
+  /** python3-skimage's sample images: astronaut.png (a portrait), page.png, text.png. */
+  public static final String SKIMAGE_DATA = "usr/lib/python3/dist-packages/skimage/data";
+
   private static final String HOW =
-      " (get it with bin/fetch-media, or: apt-get download darknet pocketsphinx-testdata and"
-          + " dpkg -x each .deb into the media dir)";
+      " (get it with bin/fetch-media, or: apt-get download darknet pocketsphinx-testdata"
+          + " opencv-doc python3-skimage and dpkg -x each .deb into the media dir)";
 
   private TestMedia() {}
 

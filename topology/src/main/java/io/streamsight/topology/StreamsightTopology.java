@@ -2,6 +2,7 @@ package io.streamsight.topology;
 
 import io.streamsight.processors.audio.AudioInspector;
 import io.streamsight.processors.image.ImageInspector;
+import io.streamsight.processors.inference.ModelRegistry;
 import io.streamsight.processors.medication.sig.SigParser;
 import io.streamsight.processors.payload.PayloadResolver;
 import io.streamsight.processors.text.TextNormalizer;
@@ -18,8 +19,11 @@ public final class StreamsightTopology {
 
   private StreamsightTopology() {}
 
-  /** Builds the topology; the processors' limits come from the typed config. */
-  public static Topology build(Topics topics, StreamsightConfig config) {
+  /**
+   * Builds the topology; the processors' limits come from the typed config, and model processors
+   * load their models from {@code models} (which owns them and closes them after Kafka Streams).
+   */
+  public static Topology build(Topics topics, StreamsightConfig config, ModelRegistry models) {
     Map<String, Object> streamsProps = config.streamsProperties("unused:9092");
     StreamsBuilder builder =
         new StreamsBuilder(new TopologyConfig(new StreamsConfig(streamsProps)));

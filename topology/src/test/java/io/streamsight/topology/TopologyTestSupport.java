@@ -1,10 +1,15 @@
 package io.streamsight.topology;
 
+import io.streamsight.processors.inference.ModelRegistry;
 import io.streamsight.schemas.Topic;
 import io.streamsight.schemas.Topics;
 import io.streamsight.topology.config.ConfigLoader;
 import io.streamsight.topology.config.StreamsightConfig;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
@@ -30,6 +35,7 @@ public abstract class TopologyTestSupport {
 
   protected final Topics topics = Topics.create("streamsight.dlq");
   protected TopologyTestDriver driver;
+  protected ModelRegistry models;
   protected TestOutputTopic<byte[], byte[]> deadLetters;
 
   /** Config overrides for the test class; none by default. */
@@ -44,7 +50,9 @@ public abstract class TopologyTestSupport {
     StreamsightConfig config = ConfigLoader.load(null, Map.of(), values);
     Properties props = new Properties();
     props.putAll(config.streamsProperties("dummy:9092"));
-    driver = new TopologyTestDriver(StreamsightTopology.build(topics, config), props, START);
+    models = new ModelRegistry(modelCache(config), config.ortThreads());
+    driver =
+        new TopologyTestDriver(StreamsightTopology.build(topics, config, models), props, START);
     deadLetters =
         driver.createOutputTopic(
             topics.deadLetters().name(), new ByteArrayDeserializer(), new ByteArrayDeserializer());
@@ -53,6 +61,15 @@ public abstract class TopologyTestSupport {
   @AfterEach
   void closeDriver() {
     driver.close();
+    models.close();
+  }
+
+  private static Path modelCache(StreamsightConfig config) {
+    try {
+      return Files.createDirectories(config.modelsDir());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   protected <K, V> TestInputTopic<K, V> input(Topic<K, V> topic) {

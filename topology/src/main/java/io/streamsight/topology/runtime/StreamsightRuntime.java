@@ -61,6 +61,7 @@ public final class StreamsightRuntime implements AutoCloseable {
   /** Starts everything and returns once Kafka Streams is RUNNING. */
   public static StreamsightRuntime start(StreamsightConfig config) throws InterruptedException {
     EmbeddedKafkaBroker broker = null;
+    ModelRegistry models = null;
     String bootstrap = config.bootstrapServers();
     if (config.useEmbeddedBroker()) {
       broker = EmbeddedKafkaBroker.start(config.embeddedDataDir(), config.embeddedPort());
@@ -79,14 +80,19 @@ public final class StreamsightRuntime implements AutoCloseable {
         SampleFormularyLoader.loadIfEmpty(config.kafkaClientProperties(bootstrap), topics);
       }
       Map<String, Object> props = config.streamsProperties(bootstrap);
+      // Models load while the topology is built (processors ask the registry), so a missing or
+      // tampered model stops start-up before any record is read.
+      models = new ModelRegistry(modelCache(config), config.ortThreads());
       KafkaStreams streams =
-          new KafkaStreams(StreamsightTopology.build(topics, config), toProps(props));
-      ModelRegistry models = new ModelRegistry(modelCache(config), config.ortThreads());
+          new KafkaStreams(StreamsightTopology.build(topics, config, models), toProps(props));
       StreamsightRuntime runtime =
           new StreamsightRuntime(config, broker, bootstrap, topics, streams, models);
       runtime.startStreams();
       return runtime;
     } catch (RuntimeException | InterruptedException e) {
+      if (models != null) {
+        models.close();
+      }
       if (broker != null) {
         broker.close();
       }
