@@ -36,32 +36,44 @@ import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.Produced;
 
 /**
- * End-to-end load on the embedded broker: N orders through the pharmacy topology, against a plain
- * consume→produce passthrough (Kafka Streams, same broker, same settings) measured in the same run.
- * Prints throughput, p50/p99/max latency (HdrHistogram, from the order's produce time to the
- * validation's arrival) and the ratio to the passthrough.
+ * End-to-end load on the embedded broker: orders through the pharmacy topology, against a plain
+ * consume→produce passthrough (Kafka Streams, same broker, same settings, same order bytes)
+ * measured in the same run. Each gets a warm-up, then two phases:
  *
- * <p>{@code java -cp bench/target/streamsight-bench.jar io.streamsight.bench.PharmacyLoadRun [N]}
+ * <ul>
+ *   <li><b>throughput</b>: N orders injected as fast as the producer can, timed until the last
+ *       output arrives (records/s; latency here is queueing behind the backlog);
+ *   <li><b>latency</b>: N/2 orders paced at a fixed rate below capacity, so each record's latency
+ *       (HdrHistogram, produce time to arrival of its output) is the cost of one record, not of a
+ *       queue.
+ * </ul>
+ *
+ * Orders come from {@link PharmacyOrders}: forty realistic cases whose sigs repeat, or with {@code
+ * --distinct} a new sig text for almost every order.
+ *
+ * <p>{@code java -cp bench/target/streamsight-bench.jar io.streamsight.bench.PharmacyLoadRun [N]
+ * [--rate R] [--distinct]}
  */
 public final class PharmacyLoadRun {
 
-  private static final List<String> SIGS =
-      List.of(
-          "t1t po tid x10d",
-          "1 cap po bid x7d #14",
-          "t2t po bid x30d",
-          "take 1 tablet by mouth daily",
-          "1-2 tabs po q4-6h prn pain max 8/d",
-          "t 250mg tid x10d",
-          "2 tabs daily x3d then 1 tab daily x3d",
-          "2 puffs inh qid prn sob");
-
   private record Phase(String name, double perSecond, Histogram latency) {}
+
+  private record Settings(int n, int rate, boolean distinct) {}
 
   private PharmacyLoadRun() {}
 
   public static void main(String[] args) throws Exception {
-    int n = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
+    int n = 100_000;
+    int rate = 5_000;
+    boolean distinct = false;
+    for (int i = 0; i < args.length; i++) {
+      switch (args[i]) {
+        case "--distinct" -> distinct = true;
+        case "--rate" -> rate = Integer.parseInt(args[++i]);
+        default -> n = Integer.parseInt(args[i]);
+      }
+    }
+    Settings settings = new Settings(n, rate, distinct);
     Path dir = Files.createTempDirectory("streamsight-load");
     Topics topics = Topics.create();
     try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(dir.resolve("kafka"), 0)) {
@@ -77,11 +89,11 @@ public final class PharmacyLoadRun {
         publication.await();
       }
 
-      Phase passthrough = passthrough(bootstrap, dir, n, topics);
-      Phase pharmacy = pharmacy(bootstrap, dir, n, topics);
-      for (Phase p : List.of(passthrough, pharmacy)) {
+      List<Phase> passthrough = passthrough(bootstrap, dir, settings, topics);
+      List<Phase> pharmacy = pharmacy(bootstrap, dir, settings, topics);
+      for (Phase p : concat(passthrough, pharmacy)) {
         System.out.printf(
-            "%-12s %,10.0f records/s  p50 %6.1f ms  p99 %6.1f ms  max %6.1f ms%n",
+            "%-24s %,10.0f records/s  p50 %8.1f ms  p99 %8.1f ms  max %8.1f ms%n",
             p.name(),
             p.perSecond(),
             p.latency().getValueAtPercentile(50) / 1000.0,
@@ -89,13 +101,23 @@ public final class PharmacyLoadRun {
             p.latency().getMaxValue() / 1000.0);
       }
       System.out.printf(
-          "pharmacy / passthrough throughput ratio: %.2f (n=%d)%n",
-          pharmacy.perSecond() / passthrough.perSecond(), n);
+          "pharmacy / passthrough throughput ratio: %.2f (n=%d, %s sigs, latency phase paced at"
+              + " %,d/s)%n",
+          pharmacy.get(0).perSecond() / passthrough.get(0).perSecond(),
+          n,
+          distinct ? "distinct" : "repeating",
+          rate);
     }
   }
 
-  private static Phase passthrough(String bootstrap, Path dir, int n, Topics topics)
-      throws Exception {
+  private static List<Phase> concat(List<Phase> a, List<Phase> b) {
+    List<Phase> all = new java.util.ArrayList<>(a);
+    all.addAll(b);
+    return all;
+  }
+
+  private static List<Phase> passthrough(
+      String bootstrap, Path dir, Settings settings, Topics topics) throws Exception {
     StreamsBuilder builder = new StreamsBuilder();
     builder.stream("bench.in", Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()))
         .to("bench.out", Produced.with(Serdes.ByteArray(), Serdes.ByteArray()));
@@ -107,12 +129,34 @@ public final class PharmacyLoadRun {
     try (KafkaStreams streams = new KafkaStreams(builder.build(), props)) {
       streams.start();
       waitRunning(streams);
-      drive("passthrough warm-up", bootstrap, n / 2, "bench.in", "bench.out", topics);
-      return drive("passthrough", bootstrap, n, "bench.in", "bench.out", topics);
+      return phases("passthrough", bootstrap, settings, "bench.in", "bench.out", topics);
     }
   }
 
-  private static Phase pharmacy(String bootstrap, Path dir, int n, Topics topics) throws Exception {
+  /** Warm-up, the throughput phase and the paced latency phase on one running topology. */
+  private static List<Phase> phases(
+      String name, String bootstrap, Settings s, String in, String out, Topics topics)
+      throws Exception {
+    // The first records pay for JIT compilation (the parser, the JSON writer, the clients).
+    drive(name + " warm-up", bootstrap, s.n() / 2, 0, s.distinct(), 0, in, out, topics);
+    Phase throughput =
+        drive(name + " throughput", bootstrap, s.n(), 0, s.distinct(), s.n(), in, out, topics);
+    Phase latency =
+        drive(
+            name + " latency",
+            bootstrap,
+            s.n() / 2,
+            s.rate(),
+            s.distinct(),
+            2 * s.n(),
+            in,
+            out,
+            topics);
+    return List.of(throughput, latency);
+  }
+
+  private static List<Phase> pharmacy(String bootstrap, Path dir, Settings settings, Topics topics)
+      throws Exception {
     StreamsightConfig config =
         ConfigLoader.load(
             null,
@@ -127,63 +171,79 @@ public final class PharmacyLoadRun {
                 "commit.interval.ms",
                 "100"));
     try (StreamsightRuntime unused = StreamsightRuntime.start(config)) {
-      // The first orders pay for JIT compilation of the parser and HAPI's encoder.
-      drive(
-          "pharmacy warm-up",
+      return phases(
+          "pharmacy",
           bootstrap,
-          n / 2,
+          settings,
           topics.orders().name(),
           topics.validations().name(),
           topics);
-      return drive(
-          "pharmacy", bootstrap, n, topics.orders().name(), topics.validations().name(), topics);
     }
   }
 
-  /** Sends n orders to {@code in} and waits for n records on {@code out}. */
+  /**
+   * Sends n orders (numbered from {@code first}) to {@code in}, paced at {@code rate} per second
+   * (0: as fast as possible), and waits for n records on {@code out}.
+   */
   private static Phase drive(
-      String name, String bootstrap, int n, String in, String out, Topics topics) throws Exception {
+      String name,
+      String bootstrap,
+      int n,
+      int rate,
+      boolean distinct,
+      int first,
+      String in,
+      String out,
+      Topics topics)
+      throws Exception {
     Histogram latency = new Histogram(TimeUnit.SECONDS.toMicros(60), 3);
     try (KafkaConsumer<byte[], byte[]> consumer = consumer(bootstrap, out);
         KafkaProducer<byte[], byte[]> producer = producer(bootstrap)) {
-      Instant start = Instant.now();
+      long startNanos = System.nanoTime();
+      Instant now = Instant.now();
+      int seen = 0;
       for (int i = 0; i < n; i++) {
-        MedicationOrder order =
-            MedicationOrder.newBuilder()
-                .setOrderId("o-" + i)
-                .setOrderTime(Instant.now())
-                .setDin(i % 3 == 0 ? "02243616" : null)
-                .setDrugName(i % 3 == 0 ? null : "amoxicillin")
-                .setSig(SIGS.get(i % SIGS.size()))
-                .setQuantity(30.0)
-                .build();
-        String key = order.getOrderId();
+        if (rate > 0) {
+          // Paced: wait for this record's slot, reading outputs meanwhile.
+          long due = startNanos + (long) i * 1_000_000_000L / rate;
+          while (System.nanoTime() < due) {
+            seen += receive(consumer, latency, Duration.ZERO);
+          }
+        }
+        MedicationOrder order = PharmacyOrders.order(first + i, distinct, now);
         var unused =
             producer.send(
                 new ProducerRecord<>(
                     in,
                     null,
                     System.currentTimeMillis(),
-                    topics.orders().keySerde().serializer().serialize(in, key),
+                    topics.orders().keySerde().serializer().serialize(in, order.getOrderId()),
                     topics.orders().valueSerde().serializer().serialize(in, order)));
       }
       producer.flush();
-      int seen = 0;
       long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
       while (seen < n && System.nanoTime() < deadline) {
-        for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(100))) {
-          seen++;
-          // Record timestamps are the producer's send time in ms (kept by both topologies).
-          long micros = (System.currentTimeMillis() - r.timestamp()) * 1000;
-          latency.recordValue(Math.max(0, Math.min(micros, latency.getHighestTrackableValue())));
-        }
+        seen += receive(consumer, latency, Duration.ofMillis(100));
       }
-      double seconds = Duration.between(start, Instant.now()).toNanos() / 1e9;
+      double seconds = (System.nanoTime() - startNanos) / 1e9;
       if (seen < n) {
         throw new IllegalStateException(name + ": only " + seen + " of " + n + " records arrived");
       }
       return new Phase(name, n / seconds, latency);
     }
+  }
+
+  /** Polls once and records each output's latency; returns how many arrived. */
+  private static int receive(
+      KafkaConsumer<byte[], byte[]> consumer, Histogram latency, Duration timeout) {
+    int count = 0;
+    for (ConsumerRecord<byte[], byte[]> r : consumer.poll(timeout)) {
+      count++;
+      // Record timestamps are the producer's send time in ms (kept by both topologies).
+      long micros = (System.currentTimeMillis() - r.timestamp()) * 1000;
+      latency.recordValue(Math.max(0, Math.min(micros, latency.getHighestTrackableValue())));
+    }
+    return count;
   }
 
   private static KafkaProducer<byte[], byte[]> producer(String bootstrap) {

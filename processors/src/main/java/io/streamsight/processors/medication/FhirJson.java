@@ -38,25 +38,12 @@ public final class FhirJson {
     return R4.newJsonParser();
   }
 
-  public static String encode(MedicationRequest request) {
-    return parser().setSuppressNarratives(true).encodeResourceToString(request);
-  }
-
   /**
-   * The {@code dosageInstruction} entries of an encoded MedicationRequest, each as a JSON object:
-   * the dosages travel once through HAPI's encoder, not twice.
+   * Compact JSON. Narratives are not suppressed: ours have none, and suppressing them makes HAPI
+   * tag the resource SUBSETTED, which tells a FHIR server it is incomplete and must not be stored.
    */
-  public static List<String> dosageJson(String medicationRequestJson) {
-    try {
-      JsonNode array = MAPPER.readTree(medicationRequestJson).get("dosageInstruction");
-      List<String> result = new ArrayList<>();
-      if (array instanceof ArrayNode items) {
-        items.forEach(item -> result.add(item.toString()));
-      }
-      return result;
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new IllegalArgumentException("not a MedicationRequest in JSON", e);
-    }
+  public static String encode(MedicationRequest request) {
+    return parser().encodeResourceToString(request);
   }
 
   /**

@@ -89,10 +89,14 @@ public final class OrderValidator {
               .orElse(null);
     }
     findings.sort(Comparator.comparing(Finding::level));
+    // Each Dosage is encoded once: for the validation record and inside the MedicationRequest.
+    List<String> dosageJson =
+        sig == null ? List.of() : sig.dosages().stream().map(FhirJsonWriter::dosage).toList();
     String request =
-        FhirJson.encode(
+        FhirJsonWriter.medicationRequest(
             MedicationRequestFactory.build(
-                order, sig, product, dispense, order.quantityUnit(), supplyDays));
+                order, sig, product, dispense, order.quantityUnit(), supplyDays),
+            dosageJson);
     return new ValidationResult(
         order,
         status(findings),
@@ -101,6 +105,7 @@ public final class OrderValidator {
         product,
         dispense,
         supplyDays,
+        dosageJson,
         request);
   }
 

@@ -21,6 +21,8 @@ import java.util.List;
  * @param product the formulary product the order was matched to, or null
  * @param dispenseQuantity from the order or the sig, or null
  * @param expectedSupplyDays dispense quantity over daily use, rounded down, or null
+ * @param dosageJson the sig's FHIR R4 Dosages as JSON, one per dosage, in order; empty without a
+ *     sig
  * @param medicationRequestJson the FHIR R4 MedicationRequest as JSON
  */
 public record ValidationResult(
@@ -31,7 +33,13 @@ public record ValidationResult(
     FormularyProduct product,
     Double dispenseQuantity,
     Integer expectedSupplyDays,
+    List<String> dosageJson,
     String medicationRequestJson) {
+
+  public ValidationResult {
+    findings = List.copyOf(findings);
+    dosageJson = List.copyOf(dosageJson);
+  }
 
   public List<String> patientInstructions() {
     return sig == null ? List.of() : sig.patientInstructions();
@@ -54,7 +62,7 @@ public record ValidationResult(
                             .build())
                 .toList())
         .setPatientInstructions(patientInstructions())
-        .setDosageJson(sig == null ? List.of() : FhirJson.dosageJson(medicationRequestJson))
+        .setDosageJson(dosageJson)
         .setFormularyMatch(product == null ? null : match(product))
         .setDispenseQuantity(dispenseQuantity)
         .setExpectedSupplyDays(expectedSupplyDays)

@@ -11,14 +11,14 @@ import java.nio.file.Path;
  * parent {@code P} of the working directory that has {@code P/shared/data}. Tests that need the
  * data skip, saying why, when it is absent.
  */
-final class SharedSigData {
+public final class SharedSigData {
 
-  static final String PROPERTY = "streamsight.shared.dir";
+  public static final String PROPERTY = "streamsight.shared.dir";
 
   private SharedSigData() {}
 
   /** {@code shared/data/pharmacy/sigs}; skips the calling test when it cannot be found. */
-  static Path sigs() {
+  public static Path sigs() {
     Path shared = sharedDir();
     assumeTrue(
         shared != null,
