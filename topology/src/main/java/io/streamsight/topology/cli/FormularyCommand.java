@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -73,10 +74,13 @@ final class FormularyCommand implements Runnable {
         "Publishes the products of a DPD extract (or the sample) to the compacted topic"
             + " formulary (key DIN) and their name index to formulary.names (key name),"
             + " creating the two topics compacted when they are missing.",
-        "Prints the counts as one JSON object. Products absent from the extract are left on the"
-            + " topics (no tombstones are written)."
+        "The topics then hold exactly that source: every DIN and name on them that the source"
+            + " no longer carries is removed with a tombstone (--upsert keeps them).",
+        "Prints the counts as one JSON object."
       })
   static final class Import implements Callable<Integer> {
+
+    private static final Duration READ_TIMEOUT = Duration.ofMinutes(2);
 
     @Spec CommandSpec spec;
 
@@ -87,6 +91,12 @@ final class FormularyCommand implements Runnable {
 
     @ArgGroup(multiplicity = "1")
     Source source;
+
+    @Option(
+        names = "--upsert",
+        description =
+            "Only add and update: leave DINs and names the source does not carry on the topics.")
+    boolean upsert;
 
     @Override
     public Integer call() throws IOException, InterruptedException {
@@ -109,9 +119,17 @@ final class FormularyCommand implements Runnable {
                 .toList();
         TopicCreator.createMissing(clientProps, missing);
       }
+      Set<String> liveDins = Set.of();
+      Set<String> liveNames = Set.of();
+      if (!upsert) {
+        liveDins = LiveKeys.read(clientProps, topics.formulary(), READ_TIMEOUT);
+        liveNames = LiveKeys.read(clientProps, topics.formularyNames(), READ_TIMEOUT);
+      }
       FormularyPublisher.Publication publication;
       try (RecordPublisher publisher = new RecordPublisher(clientProps)) {
-        publication = new FormularyPublisher(publisher::publishRaw, topics).publish(products);
+        publication =
+            new FormularyPublisher(publisher::publishRaw, topics)
+                .replace(products, liveDins, liveNames);
         publisher.flush();
         publication.await();
       }
@@ -125,6 +143,8 @@ final class FormularyCommand implements Runnable {
       products.forEach(p -> perStatus.merge(p.getMarketingStatus(), 1, Integer::sum));
       perStatus.forEach(counts::put);
       counts.put("names", publication.names());
+      counts.put("removedProducts", publication.removedProducts());
+      counts.put("removedNames", publication.removedNames());
       counts.put("productTopic", topics.formulary().name());
       counts.put("nameTopic", topics.formularyNames().name());
       PrintWriter out = spec.commandLine().getOut();

@@ -94,6 +94,65 @@ class FormularyCommandIT {
     }
   }
 
+  @Test
+  void shouldRemoveWhatANewImportNoLongerCarries() throws Exception {
+    try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(null, 0)) {
+      Topics topics = Topics.create();
+      // An older import left a product (and its name) that the sample does not carry.
+      FormularyProduct dropped =
+          FormularyProduct.newBuilder()
+              .setDin("09999999")
+              .setBrandName("OLDBRAND")
+              .setProductClass("Human")
+              .setIngredients(List.of())
+              .setDosageForms(List.of("TABLET"))
+              .setRoutes(List.of("ORAL"))
+              .setMarketingStatus("MARKETED")
+              .setSchedules(List.of())
+              .setSource("test")
+              .build();
+      Map<String, Object> producerProps =
+          Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
+      broker.createTopics(
+          List.of(
+              new org.apache.kafka.clients.admin.NewTopic("formulary", 1, (short) 1),
+              new org.apache.kafka.clients.admin.NewTopic("formulary.names", 1, (short) 1)));
+      try (var producer =
+          new org.apache.kafka.clients.producer.KafkaProducer<>(
+              producerProps,
+              new org.apache.kafka.common.serialization.ByteArraySerializer(),
+              new org.apache.kafka.common.serialization.ByteArraySerializer())) {
+        new io.streamsight.processors.medication.formulary.FormularyPublisher(producer, topics)
+            .publish(List.of(dropped))
+            .await();
+      }
+
+      StringWriter out = new StringWriter();
+      int code =
+          new CommandLine(new StreamsightCommand())
+              .setOut(new PrintWriter(out, true))
+              .setErr(new PrintWriter(new StringWriter(), true))
+              .execute(
+                  "formulary",
+                  "import",
+                  "--sample",
+                  "--bootstrap-server",
+                  broker.bootstrapServers());
+
+      assertThat(code).isZero();
+      JsonNode counts = JsonRecords.MAPPER.readTree(out.toString());
+      assertThat(counts.get("removedProducts").asInt()).isEqualTo(1);
+      assertThat(counts.get("removedNames").asInt()).isPositive();
+      Map<String, Object> clientProps =
+          Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
+      Set<String> dins = LiveKeys.read(clientProps, topics.formulary(), Duration.ofSeconds(30));
+      Set<String> names =
+          LiveKeys.read(clientProps, topics.formularyNames(), Duration.ofSeconds(30));
+      assertThat(dins).doesNotContain("09999999").hasSize(SampleFormulary.products().size());
+      assertThat(names).doesNotContain("oldbrand").contains("ceftin");
+    }
+  }
+
   private static List<ConsumerRecord<byte[], byte[]>> readAll(
       EmbeddedKafkaBroker broker, Set<String> topicNames, int expected) {
     Map<String, Object> props =
