@@ -1,7 +1,6 @@
 package io.streamsight.schemas;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -71,7 +70,8 @@ public final class AvroSerde<T extends SpecificRecord> implements Serde<T> {
     this.store = Objects.requireNonNull(store, "store");
     SpecificData model = GeneratedClassesData.forClass(type);
     this.schema = model.getSchema(type);
-    this.encoder = new BinaryMessageEncoder<>(model, schema);
+    // No copy: serialize() copies the thread-local buffer out before the next encode.
+    this.encoder = new BinaryMessageEncoder<>(model, schema, false);
     // No resolver: only this record's own versions may be read, never another type's schema.
     this.decoder = new BinaryMessageDecoder<>(model, schema);
     Set<Long> fingerprints = new HashSet<>();
@@ -131,15 +131,19 @@ public final class AvroSerde<T extends SpecificRecord> implements Serde<T> {
     if (data == null) {
       return null;
     }
-    ByteArrayOutputStream out = new ByteArrayOutputStream(256);
+    ByteBuffer encoded;
     try {
-      encoder.encode(data, out);
+      // Avro encodes into a buffer it keeps per thread, so a record of a few kilobytes costs one
+      // copy rather than a stream grown from a small array one doubling at a time.
+      encoded = encoder.encode(data);
     } catch (IOException | RuntimeException e) {
       // Typically a required field left null: Avro names the field in its message.
       throw new SerializationException(
           topic + ": cannot serialize " + type.getSimpleName() + ": " + e.getMessage(), e);
     }
-    return out.toByteArray();
+    byte[] bytes = new byte[encoded.remaining()];
+    encoded.get(bytes);
+    return bytes;
   }
 
   private T deserialize(String topic, byte[] data) {

@@ -33,6 +33,9 @@ public final class OrderValidationProcessor<V>
   /** How long a formulary answer is reused: an import is seen by every order after this. */
   static final Duration FORMULARY_CACHE_TTL = Duration.ofSeconds(30);
 
+  /** Distinct sigs remembered per processor (a reading is a few kilobytes). */
+  static final int SIG_CACHE_ENTRIES = 10_000;
+
   private final SigParser parser;
   private final String productStore;
   private final String nameStore;
@@ -70,7 +73,7 @@ public final class OrderValidationProcessor<V>
         context.getStateStore(nameStore);
     this.validator =
         new OrderValidator(
-            parser,
+            new SigCache(parser, SIG_CACHE_ENTRIES),
             new CachingFormulary(
                 StoreFormulary.overTimestamped(products, names),
                 10_000,

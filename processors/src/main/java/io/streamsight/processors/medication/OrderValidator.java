@@ -10,13 +10,13 @@ import io.streamsight.processors.medication.sig.ParsedSig;
 import io.streamsight.processors.medication.sig.SigNote;
 import io.streamsight.processors.medication.sig.SigParser;
 import io.streamsight.processors.medication.sig.Strength;
-import io.streamsight.processors.medication.sig.UnparseableSigException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.function.Function;
 import org.hl7.fhir.r4.model.Dosage;
 
 /**
@@ -30,17 +30,26 @@ import org.hl7.fhir.r4.model.Dosage;
  */
 public final class OrderValidator {
 
-  private final SigParser parser;
+  private final Function<String, SigReading> sigs;
   private final Formulary formulary;
 
   public OrderValidator(SigParser parser, Formulary formulary) {
-    this.parser = parser;
+    this(text -> SigReading.read(parser, text), formulary);
+  }
+
+  /**
+   * @param sigs reads a sig text (parse and Dosage JSON), e.g. through a per-processor {@link
+   *     SigCache}
+   */
+  OrderValidator(Function<String, SigReading> sigs, Formulary formulary) {
+    this.sigs = sigs;
     this.formulary = formulary;
   }
 
   public ValidationResult validate(OrderInput order) {
     List<Finding> findings = new ArrayList<>();
-    ParsedSig sig = parse(order, findings);
+    SigReading reading = read(order, findings);
+    ParsedSig sig = reading == null ? null : reading.sig();
 
     String written =
         order.drugName() != null ? order.drugName() : sig == null ? null : sig.drugName();
@@ -90,8 +99,7 @@ public final class OrderValidator {
     }
     findings.sort(Comparator.comparing(Finding::level));
     // Each Dosage is encoded once: for the validation record and inside the MedicationRequest.
-    List<String> dosageJson =
-        sig == null ? List.of() : sig.dosages().stream().map(FhirJsonWriter::dosage).toList();
+    List<String> dosageJson = reading == null ? List.of() : reading.dosageJson();
     String request =
         FhirJsonWriter.medicationRequest(
             MedicationRequestFactory.build(
@@ -109,17 +117,16 @@ public final class OrderValidator {
         request);
   }
 
-  private ParsedSig parse(OrderInput order, List<Finding> findings) {
+  private SigReading read(OrderInput order, List<Finding> findings) {
     if (order.sig() == null || order.sig().isBlank()) {
       findings.add(Finding.critical("UnparseableSigError", "The order has no sig"));
       return null;
     }
-    try {
-      return parser.parse(order.sig());
-    } catch (UnparseableSigException e) {
-      findings.add(Finding.critical("UnparseableSigError", e.getMessage()));
-      return null;
+    SigReading reading = sigs.apply(order.sig());
+    if (reading.error() != null) {
+      findings.add(Finding.critical("UnparseableSigError", reading.error()));
     }
+    return reading;
   }
 
   /** The product the order names, by DIN, else by drug name; null when none. */

@@ -32,8 +32,10 @@ final class Strengths {
   }
 
   /** The drug name without strength and form words, for name matching. */
+  private static final Pattern SPACES = Pattern.compile("\\s+");
+
   static String stripStrength(String name) {
-    return IN_NAME.matcher(name).replaceAll(" ").replaceAll("\\s+", " ").trim();
+    return SPACES.matcher(IN_NAME.matcher(name).replaceAll(" ")).replaceAll(" ").trim();
   }
 
   /** Milligrams for mass units; empty for anything else (%, units, mL). */

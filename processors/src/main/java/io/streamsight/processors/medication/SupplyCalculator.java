@@ -138,11 +138,15 @@ final class SupplyCalculator {
   }
 
   /** A unit's family: spellings of the same unit compare equal; empty for none. */
+  /** UCUM braces ("{tbl}") and abbreviation dots ("tab."); compiled once, as it runs per order. */
+  private static final java.util.regex.Pattern UNIT_PUNCTUATION =
+      java.util.regex.Pattern.compile("[{}.]");
+
   static String unitFamily(String unit) {
     if (unit == null) {
       return "";
     }
-    String u = unit.toLowerCase(Locale.ROOT).replaceAll("[{}.]", "").trim();
+    String u = UNIT_PUNCTUATION.matcher(unit.toLowerCase(Locale.ROOT)).replaceAll("").trim();
     if (u.endsWith("s") && u.length() > 3 && !u.equals("gtts")) {
       u = u.substring(0, u.length() - 1);
     }
