@@ -100,13 +100,21 @@ public record GenerationConfig(
       throw new ModelLoadException(where + ": eos_token_id is not set in the config");
     }
     JsonNode earlyNode = lookup.find("early_stopping");
-    EarlyStopping early =
-        earlyNode.isMissingNode() || earlyNode.isNull()
-            ? EarlyStopping.HEURISTIC
-            : EarlyStopping.parse(earlyNode.asText());
+    EarlyStopping early;
+    try {
+      early =
+          earlyNode.isMissingNode()
+              ? EarlyStopping.HEURISTIC
+              : EarlyStopping.parse(earlyNode.asText());
+    } catch (IllegalArgumentException e) {
+      throw new ModelLoadException(where + ": " + e.getMessage(), e);
+    }
     Map<Integer, Long> forced = new TreeMap<>();
     for (JsonNode pair : lookup.find("forced_decoder_ids")) {
-      forced.put(pair.path(0).asInt(), pair.path(1).asLong());
+      // Whisper's configs leave the language open as [1, null]: nothing is forced there.
+      if (pair.path(0).isNumber() && pair.path(1).isNumber()) {
+        forced.put(pair.path(0).asInt(), pair.path(1).asLong());
+      }
     }
     return new GenerationConfig(
         start,
