@@ -78,36 +78,48 @@ public final class ImageEnricher implements FixedKeyProcessor<String, ImageEvent
     ImageInfo info = inspector.inspect(payloads.resolve(event.getPayload()));
     double inferenceMs = (System.nanoTime() - start) / 1e6;
 
-    EnrichedImage enriched =
-        EnrichedImage.newBuilder()
-            .setSource(
-                EventRef.newBuilder()
-                    .setEventId(event.getEventId())
-                    .setSourceId(event.getSourceId())
-                    .setCaptureTime(event.getCaptureTime())
-                    .setSequence(event.getFrameIndex())
-                    .build())
-            .setImage(info)
-            .setDetections(new ArrayList<>())
-            .setFaces(new ArrayList<>())
-            .setTextRegions(new ArrayList<>())
-            .setFullText(null)
-            .setCaption(null)
-            // Mutable: later steps append their own provenance to this list.
-            .setModels(
-                new ArrayList<>(
-                    List.of(
-                        ModelProvenance.newBuilder()
-                            .setName(STEP_NAME)
-                            .setVersion(STEP_VERSION)
-                            .setSha256(null)
-                            .setDevice("cpu")
-                            .setInferenceMs(inferenceMs)
-                            .build())))
-            .setAttributes(copy(event.getAttributes()))
-            .setEnrichedTime(Instant.ofEpochMilli(context.currentSystemTimeMs()))
-            .build();
+    EnrichedImage enriched = enriched(event, info, inferenceMs, context.currentSystemTimeMs());
     context.forward(record.withValue(enriched));
+  }
+
+  /**
+   * The enriched record of an image whose header step is done: source reference, image info, no
+   * model results yet, and the {@value #STEP_NAME} provenance entry first in a mutable list that
+   * later steps append to.
+   *
+   * @param headerMs time spent resolving, inspecting (and, in the model path, decoding) the image
+   * @param nowMs the enrichment time, epoch milliseconds
+   */
+  public static EnrichedImage enriched(
+      ImageEvent event, ImageInfo info, double headerMs, long nowMs) {
+    return EnrichedImage.newBuilder()
+        .setSource(
+            EventRef.newBuilder()
+                .setEventId(event.getEventId())
+                .setSourceId(event.getSourceId())
+                .setCaptureTime(event.getCaptureTime())
+                .setSequence(event.getFrameIndex())
+                .build())
+        .setImage(info)
+        .setDetections(new ArrayList<>())
+        .setFaces(new ArrayList<>())
+        .setTextRegions(new ArrayList<>())
+        .setFullText(null)
+        .setCaption(null)
+        // Mutable: later steps append their own provenance to this list.
+        .setModels(
+            new ArrayList<>(
+                List.of(
+                    ModelProvenance.newBuilder()
+                        .setName(STEP_NAME)
+                        .setVersion(STEP_VERSION)
+                        .setSha256(null)
+                        .setDevice("cpu")
+                        .setInferenceMs(headerMs)
+                        .build())))
+        .setAttributes(copy(event.getAttributes()))
+        .setEnrichedTime(Instant.ofEpochMilli(nowMs))
+        .build();
   }
 
   private static Map<String, String> copy(Map<String, String> attributes) {
