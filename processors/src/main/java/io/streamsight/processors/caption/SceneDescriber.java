@@ -16,11 +16,12 @@ import java.util.Map;
  *
  * <p><b>This is a template, not a captioning model.</b> It never looks at pixels and says nothing
  * the detections, faces and OCR text do not say: it counts the objects of each class, orders the
- * classes by salience (the share of the picture their boxes cover, weighted by score), places the
- * most salient ones (left, centre, right by the box centre's third of the width; "in the
- * foreground" when one box covers at least {@value #FOREGROUND} of the picture), mentions the faces
- * and quotes the text. No scene type ("a street", "a kitchen") is guessed. Point {@code
- * caption.model.dir} at an ONNX encoder-decoder captioner to caption from pixels instead.
+ * classes by salience (the share of the picture their boxes cover, weighted by score, and by
+ * {@value #PERSON_WEIGHT} for people, the usual subject of a photo), places the most salient ones
+ * (left, centre, right by the box centre's third of the width; "in the foreground" when one box
+ * covers at least {@value #FOREGROUND} of the picture), mentions the faces and quotes the text. No
+ * scene type ("a street", "a kitchen") is guessed. Point {@code caption.model.dir} at an ONNX
+ * encoder-decoder captioner to caption from pixels instead.
  *
  * <p>English: number words up to twelve, plurals ("people", "knives", "buses"), "a"/"an", lists as
  * "a, b and c", at most {@value #MAX_CLASSES} classes named (then "among other things"), quoted
@@ -35,6 +36,7 @@ public final class SceneDescriber {
   public static final String STEP_VERSION = "1";
 
   static final float FOREGROUND = 0.3f;
+  static final float PERSON_WEIGHT = 1.5f;
   static final int MAX_CLASSES = 4;
   static final int MAX_TEXT = 60;
 
@@ -148,7 +150,7 @@ public final class SceneDescriber {
     void add(Rect box, float score, float imageArea) {
       boxes.add(box);
       float share = Math.min(1f, box.area() / imageArea);
-      salience += share * score;
+      salience += share * score * (label.equals("person") ? PERSON_WEIGHT : 1f);
       largest = Math.max(largest, share);
     }
 

@@ -78,19 +78,20 @@ public final class ImageEnricher implements FixedKeyProcessor<String, ImageEvent
     ImageInfo info = inspector.inspect(payloads.resolve(event.getPayload()));
     double inferenceMs = (System.nanoTime() - start) / 1e6;
 
-    EnrichedImage enriched = enriched(event, info, inferenceMs, context.currentSystemTimeMs());
+    EnrichedImage enriched =
+        builder(event, info, inferenceMs, context.currentSystemTimeMs()).build();
     context.forward(record.withValue(enriched));
   }
 
   /**
-   * The enriched record of an image whose header step is done: source reference, image info, no
-   * model results yet, and the {@value #STEP_NAME} provenance entry first in a mutable list that
-   * later steps append to.
+   * The enriched record of an image whose header step is done, still open for the model steps'
+   * results: source reference, image info, no model results yet, and the {@value #STEP_NAME}
+   * provenance entry first in a mutable list that later steps append to.
    *
    * @param headerMs time spent resolving, inspecting (and, in the model path, decoding) the image
    * @param nowMs the enrichment time, epoch milliseconds
    */
-  public static EnrichedImage enriched(
+  public static EnrichedImage.Builder builder(
       ImageEvent event, ImageInfo info, double headerMs, long nowMs) {
     return EnrichedImage.newBuilder()
         .setSource(
@@ -118,8 +119,7 @@ public final class ImageEnricher implements FixedKeyProcessor<String, ImageEvent
                         .setInferenceMs(headerMs)
                         .build())))
         .setAttributes(copy(event.getAttributes()))
-        .setEnrichedTime(Instant.ofEpochMilli(nowMs))
-        .build();
+        .setEnrichedTime(Instant.ofEpochMilli(nowMs));
   }
 
   private static Map<String, String> copy(Map<String, String> attributes) {

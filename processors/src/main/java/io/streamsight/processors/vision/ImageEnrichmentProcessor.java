@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.streamsight.events.EnrichedImage;
 import io.streamsight.events.ImageEvent;
+import io.streamsight.events.ModelProvenance;
 import io.streamsight.processors.RejectedInputException;
 import io.streamsight.processors.RejectedInputException.Reason;
 import io.streamsight.processors.image.ImageEnricher;
@@ -131,11 +132,12 @@ public final class ImageEnrichmentProcessor
     for (int i = 0; i < events.size(); i++) {
       ImageEvent event = events.get(i);
       ImageWork work = works.get(i);
-      EnrichedImage header = ImageEnricher.enriched(event, decoded.get(i).info(), headerMs[i], now);
-      List<io.streamsight.events.ModelProvenance> provenance = new ArrayList<>(header.getModels());
+      EnrichedImage.Builder header =
+          ImageEnricher.builder(event, decoded.get(i).info(), headerMs[i], now);
+      List<ModelProvenance> provenance = new ArrayList<>(header.getModels());
       provenance.addAll(work.models());
       EnrichedImage enriched =
-          EnrichedImage.newBuilder(header)
+          header
               .setDetections(new ArrayList<>(work.detections()))
               .setFaces(new ArrayList<>(work.faces()))
               .setTextRegions(new ArrayList<>(work.textRegions()))

@@ -135,7 +135,12 @@ public final class ImageWork {
   public void setDetections(List<Detection> found) {
     List<Detection> mapped = new ArrayList<>(found.size());
     for (Detection d : found) {
-      mapped.add(Detection.newBuilder(d).setBox(box(d.getBox())).build());
+      mapped.add(
+          Detection.newBuilder()
+              .setLabel(d.getLabel())
+              .setScore(d.getScore())
+              .setBox(box(d.getBox()))
+              .build());
     }
     detections = mapped;
   }
@@ -145,7 +150,8 @@ public final class ImageWork {
     List<Face> mapped = new ArrayList<>(found.size());
     for (Face f : found) {
       mapped.add(
-          Face.newBuilder(f)
+          Face.newBuilder()
+              .setScore(f.getScore())
               .setBox(box(f.getBox()))
               .setLandmarks(points(f.getLandmarks()))
               .build());
@@ -157,7 +163,12 @@ public final class ImageWork {
   public void setText(List<TextRegion> regions, String text) {
     List<TextRegion> mapped = new ArrayList<>(regions.size());
     for (TextRegion r : regions) {
-      mapped.add(TextRegion.newBuilder(r).setPolygon(points(r.getPolygon())).build());
+      mapped.add(
+          TextRegion.newBuilder()
+              .setText(r.getText())
+              .setScore(r.getScore())
+              .setPolygon(points(r.getPolygon()))
+              .build());
     }
     textRegions = mapped;
     fullText = text;
