@@ -45,7 +45,7 @@ class ImageModelsTopologyTest extends TopologyTestSupport {
   private static final Map<String, String> CONFIG =
       Map.of(
           "image.processors", "detection,faces,caption",
-          "source.docs.image.processors", "caption",
+          "source.docs.image.processors", "ocr,caption",
           "source.archive.image.processors", "",
           "source.lobby.image.privacy.blur", "true",
           "source.lobby.image.processors", "detection",
@@ -61,7 +61,13 @@ class ImageModelsTopologyTest extends TopologyTestSupport {
 
   @BeforeAll
   static void loadModels() {
-    TestModels.require(NanoDet.MODEL, BlazeFace.FRONT, BlazeFace.BACK);
+    TestModels.require(
+        NanoDet.MODEL,
+        BlazeFace.FRONT,
+        BlazeFace.BACK,
+        "ppocr-v4-det",
+        "ppocr-cls",
+        "ppocr-v4-rec");
     registry = TestModels.registry(2);
     shared = VisionSetup.load(ConfigLoader.load(null, Map.of(), CONFIG), registry);
   }
@@ -163,10 +169,12 @@ class ImageModelsTopologyTest extends TopologyTestSupport {
         .extracting(ModelProvenance::getName)
         .containsExactly("image-header");
     assertThat(byId.get("a1").getCaption()).isNull();
-    // Caption only: the describer has nothing to describe and says so.
+    // OCR and caption: no text in this photo, no detector ran, and the describer says so.
     assertThat(byId.get("d1").getModels())
         .extracting(ModelProvenance::getName)
-        .containsExactly("image-header", "scene-describer");
+        .containsExactly(
+            "image-header", "ppocr-v4-det", "ppocr-cls", "ppocr-v4-rec", "scene-describer");
+    assertThat(byId.get("d1").getFullText()).isEmpty();
     assertThat(byId.get("d1").getDetections()).isEmpty();
     assertThat(byId.get("d1").getCaption()).isEqualTo("No objects, faces or text recognised.");
     // Everything.
@@ -179,6 +187,20 @@ class ImageModelsTopologyTest extends TopologyTestSupport {
                 .filter(e -> e.getSource().getSourceId().equals("archive"))
                 .map(e -> e.getSource().getEventId()))
         .containsExactly("a1", "a2");
+  }
+
+  @Test
+  void shouldReadTheTextOfADocumentSourceAndQuoteItInTheCaption() {
+    send("sign", "docs", photo(TestMedia.OPENCV_TEXT + "/scenetext01.jpg"));
+    flush();
+
+    EnrichedImage out = enriched.readValue();
+    assertThat(out.getFullText()).contains("NOTICE", "DOUBLE", "PARKING", "PROHIBITED");
+    assertThat(out.getTextRegions())
+        .isNotEmpty()
+        .allSatisfy(r -> assertThat(r.getPolygon()).hasSize(4));
+    assertThat(out.getCaption()).startsWith("Text reading 'NOTICE DOUBLE PARKING PROHIBITED");
+    assertThat(out.getDetections()).isEmpty();
   }
 
   @Test

@@ -53,7 +53,8 @@ class VisionSetupTest {
       // The scene describer needs no model file; detection and faces do.
       assertThat(setup.models().available()).containsExactly(VisionStep.CAPTION);
       assertThat(setup.models().skipped())
-          .hasSize(2)
+          .hasSize(3)
+          .anySatisfy(r -> assertThat(r).startsWith("ocr disabled"))
           .anySatisfy(r -> assertThat(r).startsWith("detection disabled").contains("fetch"))
           .anySatisfy(r -> assertThat(r).startsWith("faces disabled"));
       assertThat(setup.plans().forSource("cam-1").steps()).containsExactly(VisionStep.CAPTION);

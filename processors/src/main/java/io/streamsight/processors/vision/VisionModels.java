@@ -9,6 +9,8 @@ import io.streamsight.processors.inference.CatalogueModels;
 import io.streamsight.processors.inference.DevicePlacement;
 import io.streamsight.processors.inference.ModelLoadException;
 import io.streamsight.processors.inference.ModelRegistry;
+import io.streamsight.processors.ocr.OcrSettings;
+import io.streamsight.processors.ocr.PpOcr;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -78,6 +80,10 @@ public final class VisionModels {
         skipped.add(reason);
         continue;
       }
+      if (missing != null) {
+        throw new ModelLoadException(
+            "image processor " + step.configName() + " cannot start: " + missing);
+      }
       DevicePlacement placement = placements.apply(step);
       loaded.put(step, loadStep(step, settings, registry, catalogue, placement));
     }
@@ -95,9 +101,8 @@ public final class VisionModels {
           new DetectionStep(NanoDet.load(registry, catalogue, placement, settings.detection()));
       case FACES -> new FaceStep(BlazeFace.load(registry, catalogue, placement, settings.faces()));
       case OCR ->
-          throw new ModelLoadException(
-              "the ocr image processor is not built into this version; remove it from"
-                  + " image.processors");
+          new OcrStep(
+              PpOcr.load(registry, catalogue, placement, settings.ocr()), catalogue, placement);
       case CAPTION ->
           settings.captionModelDir() == null
               ? CaptionStep.describer()
@@ -114,7 +119,7 @@ public final class VisionModels {
         switch (step) {
           case DETECTION -> List.of(NanoDet.MODEL);
           case FACES -> settings.faces().models().catalogueNames();
-          case OCR -> List.of();
+          case OCR -> ocrModels(settings.ocr());
           case CAPTION -> List.of();
         };
     for (String name : names) {
@@ -128,6 +133,16 @@ public final class VisionModels {
       return "caption.model.dir " + settings.captionModelDir() + " is not a folder";
     }
     return null;
+  }
+
+  private static List<String> ocrModels(OcrSettings ocr) {
+    List<String> names = new ArrayList<>();
+    names.add(OcrSettings.DETECTOR);
+    if (ocr.classifyAngle()) {
+      names.add(OcrSettings.CLASSIFIER);
+    }
+    names.add(ocr.recognizer().catalogueName());
+    return names;
   }
 
   /** The steps that are loaded. */

@@ -10,6 +10,7 @@ import io.streamsight.processors.inference.BatchSettings;
 import io.streamsight.processors.inference.DevicePlacement;
 import io.streamsight.processors.inference.InferenceDeadLetterHandler;
 import io.streamsight.processors.inference.OrtThreads;
+import io.streamsight.processors.ocr.OcrSettings;
 import io.streamsight.processors.vision.SourcePlan;
 import io.streamsight.processors.vision.SourcePlans;
 import io.streamsight.processors.vision.VisionSettings;
@@ -87,6 +88,10 @@ public final class StreamsightConfig extends AbstractConfig {
   public static final String FACES_MODEL = "faces.model";
   public static final String FACES_SCORE_THRESHOLD = "faces.score.threshold";
   public static final String FACES_NMS_IOU = "faces.nms.iou";
+  public static final String OCR_RECOGNIZER = "ocr.recognizer";
+  public static final String OCR_MAX_SIDE = "ocr.max.side";
+  public static final String OCR_CLASSIFY_ANGLE = "ocr.classify.angle";
+  public static final String OCR_MIN_TEXT_SCORE = "ocr.min.text.score";
   public static final String CAPTION_MODEL_DIR = "caption.model.dir";
   public static final String CAPTION_BEAMS = "caption.beams";
   public static final String CAPTION_MAX_TOKENS = "caption.max.tokens";
@@ -111,7 +116,7 @@ public final class StreamsightConfig extends AbstractConfig {
   public static final String SOURCE_BLUR_SUFFIX = ".image.privacy.blur";
 
   /** The image processors {@code image.processors} runs by default: every one this build has. */
-  public static final String DEFAULT_IMAGE_PROCESSORS = "detection,faces,caption";
+  public static final String DEFAULT_IMAGE_PROCESSORS = "detection,faces,ocr,caption";
 
   public static final String AT_LEAST_ONCE = StreamsConfig.AT_LEAST_ONCE;
   public static final String EXACTLY_ONCE_V2 = StreamsConfig.EXACTLY_ONCE_V2;
@@ -416,6 +421,35 @@ public final class StreamsightConfig extends AbstractConfig {
               Importance.LOW,
               "Faces overlapping by more than this IoU are merged into one (weighted by score).")
           .define(
+              OCR_RECOGNIZER,
+              Type.STRING,
+              "v4",
+              ValidString.in("v4", "v3"),
+              Importance.LOW,
+              "PP-OCR recognition model: v4 (most accurate on characters) or v3 (keeps word"
+                  + " spaces better on photographed pages).")
+          .define(
+              OCR_MAX_SIDE,
+              Type.INT,
+              OcrSettings.defaults().maxSideLength(),
+              Range.between(32, 8192),
+              Importance.LOW,
+              "The OCR text detector sees each image scaled down to this long side (pixels):"
+                  + " detection is most of OCR's time and grows with its square.")
+          .define(
+              OCR_CLASSIFY_ANGLE,
+              Type.BOOLEAN,
+              true,
+              Importance.LOW,
+              "Run PP-OCR's angle classifier and read lines it finds upside down turned.")
+          .define(
+              OCR_MIN_TEXT_SCORE,
+              Type.DOUBLE,
+              (double) OcrSettings.defaults().minTextScore(),
+              Range.between(0.0, 1.0),
+              Importance.LOW,
+              "Text lines recognised with a lower confidence are dropped.")
+          .define(
               CAPTION_MODEL_DIR,
               Type.STRING,
               "",
@@ -475,6 +509,10 @@ public final class StreamsightConfig extends AbstractConfig {
           FACES_MODEL,
           FACES_SCORE_THRESHOLD,
           FACES_NMS_IOU,
+          OCR_RECOGNIZER,
+          OCR_MAX_SIDE,
+          OCR_CLASSIFY_ANGLE,
+          OCR_MIN_TEXT_SCORE,
           CAPTION_MODEL_DIR,
           CAPTION_BEAMS,
           CAPTION_MAX_TOKENS);
@@ -655,6 +693,15 @@ public final class StreamsightConfig extends AbstractConfig {
             getDouble(FACES_SCORE_THRESHOLD).floatValue(),
             getDouble(FACES_NMS_IOU).floatValue(),
             FaceSettings.DEFAULT_MAX_FACES);
+    OcrSettings ocr =
+        OcrSettings.defaults()
+            .withRecognizer(
+                getString(OCR_RECOGNIZER).equals("v3")
+                    ? OcrSettings.Recognizer.V3
+                    : OcrSettings.Recognizer.V4)
+            .withMaxSideLength(getInt(OCR_MAX_SIDE))
+            .withClassifyAngle(getBoolean(OCR_CLASSIFY_ANGLE))
+            .withMinTextScore(getDouble(OCR_MIN_TEXT_SCORE).floatValue());
     String captionDir = getString(CAPTION_MODEL_DIR).strip();
     CaptionSettings caption = CaptionSettings.defaults();
     if (getInt(CAPTION_BEAMS) > 0) {
@@ -664,7 +711,7 @@ public final class StreamsightConfig extends AbstractConfig {
       caption = caption.withMaxNewTokens(getInt(CAPTION_MAX_TOKENS));
     }
     return new VisionSettings(
-        detection, faces, captionDir.isEmpty() ? null : Path.of(captionDir), caption);
+        detection, faces, ocr, captionDir.isEmpty() ? null : Path.of(captionDir), caption);
   }
 
   /** Whether image processors whose models are missing are disabled rather than fatal. */

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import ai.djl.Device;
 import io.streamsight.processors.face.FaceModels;
 import io.streamsight.processors.inference.InferenceDeadLetterHandler;
+import io.streamsight.processors.ocr.OcrSettings;
 import io.streamsight.processors.vision.SourcePlan;
 import io.streamsight.processors.vision.SourcePlans;
 import io.streamsight.processors.vision.VisionSettings;
@@ -205,7 +206,8 @@ class StreamsightConfigTest {
 
     SourcePlan plan = config.imagePlans().forSource("any-camera");
     assertThat(plan.steps())
-        .containsExactly(VisionStep.DETECTION, VisionStep.FACES, VisionStep.CAPTION);
+        .containsExactly(
+            VisionStep.DETECTION, VisionStep.FACES, VisionStep.OCR, VisionStep.CAPTION);
     assertThat(plan.blurFaces()).isFalse();
     assertThat(config.skipUnavailableImageModels()).isFalse();
     assertThat(config.visionSettings().captionModelDir()).isNull();
@@ -271,7 +273,9 @@ class StreamsightConfigTest {
                 "detection.classes", "person,dog,traffic light",
                 "faces.model", "back",
                 "caption.model.dir", "/models/vit-gpt2",
-                "caption.beams", "3"));
+                "caption.beams", "3",
+                "ocr.recognizer", "v3",
+                "ocr.classify.angle", "false"));
 
     VisionSettings settings = config.visionSettings();
     assertThat(settings.detection().scoreThreshold()).isEqualTo(0.5f);
@@ -281,6 +285,9 @@ class StreamsightConfigTest {
     assertThat(settings.faces().models()).isEqualTo(FaceModels.BACK);
     assertThat(settings.captionModelDir()).isEqualTo(Path.of("/models/vit-gpt2"));
     assertThat(settings.caption().generation().numBeams()).isEqualTo(3);
+    assertThat(settings.ocr().recognizer()).isEqualTo(OcrSettings.Recognizer.V3);
+    assertThat(settings.ocr().classifyAngle()).isFalse();
+    assertThat(settings.ocr().maxSideLength()).isEqualTo(960);
   }
 
   @Test
