@@ -108,18 +108,20 @@ public final class ImageEnricher implements FixedKeyProcessor<String, ImageEvent
         .setFullText(null)
         .setCaption(null)
         // Mutable: later steps append their own provenance to this list.
-        .setModels(
-            new ArrayList<>(
-                List.of(
-                    ModelProvenance.newBuilder()
-                        .setName(STEP_NAME)
-                        .setVersion(STEP_VERSION)
-                        .setSha256(null)
-                        .setDevice("cpu")
-                        .setInferenceMs(headerMs)
-                        .build())))
+        .setModels(new ArrayList<>(List.of(provenance(headerMs))))
         .setAttributes(copy(event.getAttributes()))
         .setEnrichedTime(Instant.ofEpochMilli(nowMs));
+  }
+
+  /** The provenance entry of this step: no model file, on the CPU, {@code ms} spent. */
+  public static ModelProvenance provenance(double ms) {
+    return ModelProvenance.newBuilder()
+        .setName(STEP_NAME)
+        .setVersion(STEP_VERSION)
+        .setSha256(null)
+        .setDevice("cpu")
+        .setInferenceMs(ms)
+        .build();
   }
 
   private static Map<String, String> copy(Map<String, String> attributes) {
