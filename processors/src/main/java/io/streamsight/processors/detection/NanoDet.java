@@ -5,7 +5,6 @@ import static java.util.Objects.requireNonNull;
 import ai.djl.translate.TranslateException;
 import io.streamsight.events.Detection;
 import io.streamsight.events.ModelProvenance;
-import io.streamsight.models.TensorSpec;
 import io.streamsight.processors.image.Rect;
 import io.streamsight.processors.inference.CatalogueModels;
 import io.streamsight.processors.inference.DevicePlacement;
@@ -70,7 +69,7 @@ public final class NanoDet {
     requireNonNull(models, "models");
     requireNonNull(placement, "placement");
     requireNonNull(settings, "settings");
-    boolean stacked = dynamicBatch(models);
+    boolean stacked = models.takesDynamicBatch(MODEL);
     NanoDetTranslator translator = new NanoDetTranslator(settings.lowestThreshold(), stacked);
     ModelReplicas<BufferedImage, List<Candidate>> replicas =
         registry.load(
@@ -80,16 +79,6 @@ public final class NanoDet {
             (Class<List<Candidate>>) (Class<?>) List.class,
             translator);
     return new NanoDet(replicas, models, settings, stacked);
-  }
-
-  /** Whether the catalogue declares the model's input batch dimension dynamic (-1). */
-  private static boolean dynamicBatch(CatalogueModels models) {
-    var signature = models.entry(MODEL).signature();
-    if (signature == null || signature.inputs().isEmpty()) {
-      return false;
-    }
-    TensorSpec input = signature.inputs().get(0);
-    return !input.shape().isEmpty() && input.shape().get(0) == -1;
   }
 
   /**

@@ -1,6 +1,5 @@
 package io.streamsight.processors.detection;
 
-import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.translate.Batchifier;
@@ -8,6 +7,7 @@ import ai.djl.translate.Translator;
 import ai.djl.translate.TranslatorContext;
 import io.streamsight.processors.image.Pixels;
 import io.streamsight.processors.image.Rect;
+import io.streamsight.processors.inference.NamedOutputs;
 import java.awt.image.BufferedImage;
 import java.nio.FloatBuffer;
 import java.util.ArrayList;
@@ -77,8 +77,8 @@ final class NanoDetTranslator implements Translator<BufferedImage, List<Candidat
     for (int level = 0; level < STRIDES.length; level++) {
       int stride = STRIDES[level];
       int cells = SIZE / stride;
-      float[] scores = output(outputs, SCORE_OUTPUTS[level], level).toFloatArray();
-      float[] boxes = output(outputs, BOX_OUTPUTS[level], level + 3).toFloatArray();
+      float[] scores = NamedOutputs.get(outputs, SCORE_OUTPUTS[level], level).toFloatArray();
+      float[] boxes = NamedOutputs.get(outputs, BOX_OUTPUTS[level], level + 3).toFloatArray();
       if (scores.length != cells * cells * CLASSES || boxes.length != cells * cells * 4 * BINS) {
         throw new IllegalStateException(
             "NanoDet level "
@@ -140,12 +140,6 @@ final class NanoDetTranslator implements Translator<BufferedImage, List<Candidat
       weighted += k * e;
     }
     return weighted / sum;
-  }
-
-  /** An output by its graph name, else by its position in the signature. */
-  private static NDArray output(NDList outputs, String name, int position) {
-    NDArray named = outputs.get(name);
-    return named != null ? named : outputs.get(position);
   }
 
   @Override

@@ -6,7 +6,6 @@ import ai.djl.translate.TranslateException;
 import io.streamsight.events.Face;
 import io.streamsight.events.ModelProvenance;
 import io.streamsight.events.Point;
-import io.streamsight.models.ModelSignature;
 import io.streamsight.processors.image.Rect;
 import io.streamsight.processors.inference.CatalogueModels;
 import io.streamsight.processors.inference.DevicePlacement;
@@ -75,7 +74,8 @@ public final class BlazeFace {
     for (String name : settings.models().catalogueNames()) {
       SsdAnchors anchors = name.equals(FRONT) ? SsdAnchors.FRONT_128 : SsdAnchors.BACK_256;
       BlazeFaceTranslator translator =
-          new BlazeFaceTranslator(anchors, settings.scoreThreshold(), dynamicBatch(models, name));
+          new BlazeFaceTranslator(
+              anchors, settings.scoreThreshold(), models.takesDynamicBatch(name));
       loaded.put(
           name,
           registry.load(
@@ -86,14 +86,6 @@ public final class BlazeFace {
               translator));
     }
     return new BlazeFace(loaded, models, settings);
-  }
-
-  private static boolean dynamicBatch(CatalogueModels models, String name) {
-    ModelSignature signature = models.entry(name).signature();
-    return signature != null
-        && !signature.inputs().isEmpty()
-        && !signature.inputs().get(0).shape().isEmpty()
-        && signature.inputs().get(0).shape().get(0) == -1;
   }
 
   /** A detector with its own predictors on the next replica; one per processor instance. */

@@ -1,6 +1,5 @@
 package io.streamsight.processors.face;
 
-import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.translate.Batchifier;
@@ -8,6 +7,7 @@ import ai.djl.translate.Translator;
 import ai.djl.translate.TranslatorContext;
 import io.streamsight.processors.image.Pixels;
 import io.streamsight.processors.image.Rect;
+import io.streamsight.processors.inference.NamedOutputs;
 import java.awt.image.BufferedImage;
 import java.nio.FloatBuffer;
 import java.util.ArrayList;
@@ -77,8 +77,8 @@ final class BlazeFaceTranslator implements Translator<BufferedImage, List<FaceCa
     List<FaceCandidate> faces = new ArrayList<>();
     int anchor = 0;
     for (int part = 0; part < SCORE_OUTPUTS.length; part++) {
-      float[] scores = output(outputs, SCORE_OUTPUTS[part], part).toFloatArray();
-      float[] boxes = output(outputs, BOX_OUTPUTS[part], part + 2).toFloatArray();
+      float[] scores = NamedOutputs.get(outputs, SCORE_OUTPUTS[part], part).toFloatArray();
+      float[] boxes = NamedOutputs.get(outputs, BOX_OUTPUTS[part], part + 2).toFloatArray();
       if (boxes.length != scores.length * VALUES) {
         throw new IllegalStateException(
             "BlazeFace output "
@@ -120,11 +120,6 @@ final class BlazeFaceTranslator implements Translator<BufferedImage, List<FaceCa
     }
     return new FaceCandidate(
         score, new Rect(cx - bw / 2, cy - bh / 2, cx + bw / 2, cy + bh / 2), marks);
-  }
-
-  private static NDArray output(NDList outputs, String name, int position) {
-    NDArray named = outputs.get(name);
-    return named != null ? named : outputs.get(position);
   }
 
   @Override

@@ -7,6 +7,7 @@ import io.streamsight.models.EntryStatus;
 import io.streamsight.models.ModelCache;
 import io.streamsight.models.ModelCatalogue;
 import io.streamsight.models.ModelEntry;
+import io.streamsight.models.ModelSignature;
 import java.io.IOException;
 import java.nio.file.Path;
 
@@ -114,6 +115,19 @@ public final class CatalogueModels {
         .setDevice(device)
         .setInferenceMs(inferenceMs)
         .build();
+  }
+
+  /**
+   * Whether the model's first input has a dynamic batch dimension (-1 in the catalogue's
+   * signature), so that a batch can be stacked into one forward pass; false for models converted or
+   * exported with a fixed batch of 1, which run one pass per record.
+   */
+  public boolean takesDynamicBatch(String name) {
+    ModelSignature signature = entry(name).signature();
+    return signature != null
+        && !signature.inputs().isEmpty()
+        && !signature.inputs().get(0).shape().isEmpty()
+        && signature.inputs().get(0).shape().get(0) == -1;
   }
 
   /** The cache root. */

@@ -47,6 +47,13 @@ import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
  * ConfigDef}, which has no wildcards: they are validated when the config is built (a bad value
  * fails it with a {@link ConfigException} naming the key) and read through {@link
  * #devicePlacement(String)}. Like every Streamsight key they never reach a Kafka client.
+ *
+ * <p>Per-source image keys work the same way: {@code source.<sourceId>.image.processors} (a list
+ * like {@code image.processors}, possibly empty) and {@code source.<sourceId>.image.privacy.blur}
+ * ({@code true} or {@code false}) override the defaults for the images whose {@code sourceId} is
+ * that id; they are validated when the config is built and read through {@link #imagePlans()}. The
+ * image processors' devices are {@code processor.detection.device}, {@code processor.faces.device},
+ * {@code processor.ocr.device} and {@code processor.caption.device}.
  */
 public final class StreamsightConfig extends AbstractConfig {
 
