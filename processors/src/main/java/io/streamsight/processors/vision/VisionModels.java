@@ -124,7 +124,7 @@ public final class VisionModels {
         };
     for (String name : names) {
       if (!catalogue.available(name)) {
-        return catalogue.describe(name) + " (run `bin/streamsight models fetch " + name + "`)";
+        return catalogue.describe(name) + " (`bin/streamsight models fetch " + name + "`)";
       }
     }
     if (step == VisionStep.CAPTION
