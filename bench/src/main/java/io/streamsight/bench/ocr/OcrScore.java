@@ -65,7 +65,7 @@ record OcrScore(int edits, int chars, int wordsFound, int words) {
 
   static List<String> words(String normalised) {
     List<String> words = new ArrayList<>();
-    for (String w : normalised.split(" ")) {
+    for (String w : normalised.split(" ", -1)) {
       String trimmed = w.replaceAll("^\\p{Punct}+|\\p{Punct}+$", "");
       if (!trimmed.isEmpty()) {
         words.add(trimmed);

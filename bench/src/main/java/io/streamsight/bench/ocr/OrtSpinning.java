@@ -51,10 +51,9 @@ public final class OrtSpinning {
         try (OnnxTensor input =
             OnnxTensor.createTensor(env, FloatBuffer.wrap(line), new long[] {1, 3, 48, width})) {
           long start = System.nanoTime();
-          try (OrtSession.Result ignored = e.getValue().run(Map.of("x", input))) {
-            if (r > 0) {
-              total.merge(e.getKey(), System.nanoTime() - start, Long::sum);
-            }
+          e.getValue().run(Map.of("x", input)).close();
+          if (r > 0) {
+            total.merge(e.getKey(), System.nanoTime() - start, Long::sum);
           }
         }
       }
@@ -71,9 +70,6 @@ public final class OrtSpinning {
       o.close();
     }
   }
-
-  private static final java.util.List<OrtSession.SessionOptions> OPTIONS =
-      new java.util.ArrayList<>();
 
   private static OrtSession.SessionOptions options(int threads, boolean spin) throws OrtException {
     OrtSession.SessionOptions options = new OrtSession.SessionOptions();

@@ -233,6 +233,8 @@ public record OcrSettings(
     }
 
     /**
+     * The settings.
+     *
      * @throws IllegalArgumentException when a value is out of its range
      */
     public OcrSettings build() {

@@ -113,7 +113,10 @@ final class Pixels {
             b += p & 0xff;
           }
         }
-        out[y * w + x] = (r + n / 2) / n << 16 | (g + n / 2) / n << 8 | (b + n / 2) / n;
+        int avgR = (r + n / 2) / n;
+        int avgG = (g + n / 2) / n;
+        int avgB = (b + n / 2) / n;
+        out[y * w + x] = avgR << 16 | avgG << 8 | avgB;
       }
     }
     return new Pixels(w, h, out);
