@@ -50,11 +50,11 @@ import javax.imageio.ImageIO;
  * '^imgDir='}.
  *
  * <p>Threads: each engine gets {@code --threads} ONNX Runtime intra-op threads. With more than one,
- * ONNX Runtime's worker threads spin-wait between operators; on a machine whose cores are busy with
- * other work that spinning, not the model, dominates the time (a 48x1200 line took 240 ms with two
- * spinning threads, 118 ms with spinning off and 124 ms on one thread, on the shared 2-core machine
- * this was written on). One thread per engine measures the libraries rather than the machine's load
- * there.
+ * ONNX Runtime 1.23's worker threads spin-wait after each call, and Streamsight's reader alternates
+ * between three sessions (detector, classifier, recogniser), each with its own pool: on a 2-core
+ * machine with other work on it, two threads made Streamsight's reader twice as slow as one, while
+ * RapidOCR's ONNX Runtime 1.14 was about as fast either way. {@link OrtSpinning} measures this
+ * without either library. One thread per engine measures the libraries rather than the spinning.
  *
  * <pre>{@code
  * java -cp bench/target/streamsight-bench.jar io.streamsight.bench.ocr.OcrComparison \
