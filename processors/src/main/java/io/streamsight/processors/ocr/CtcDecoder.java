@@ -96,6 +96,11 @@ final class CtcDecoder {
    * @param steps time steps to read (the line's own width; later steps are batch padding)
    */
   Decoded decode(float[] probs, int steps, int classes) {
+    return decode(probs, 0, steps, classes);
+  }
+
+  /** Decodes one line whose probabilities start at {@code offset} of {@code probs}. */
+  Decoded decode(float[] probs, int offset, int steps, int classes) {
     if (classes != symbols.length) {
       throw new IllegalArgumentException(
           "recogniser has " + classes + " classes, the dictionary gives " + symbols.length);
@@ -104,11 +109,12 @@ final class CtcDecoder {
     float[] spaceProb = new float[steps];
     int previous = 0;
     for (int t = 0; t < steps; t++) {
-      spaceProb[t] = probs[t * classes + classes - 1];
+      int row = offset + t * classes;
+      spaceProb[t] = probs[row + classes - 1];
       int best = 0;
-      float bestProb = probs[t * classes];
+      float bestProb = probs[row];
       for (int c = 1; c < classes; c++) {
-        float p = probs[t * classes + c];
+        float p = probs[row + c];
         if (p > bestProb) {
           bestProb = p;
           best = c;

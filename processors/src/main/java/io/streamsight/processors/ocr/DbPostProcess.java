@@ -71,13 +71,17 @@ record DbPostProcess(
   record Region(RotatedRect rect, double meanProb) {}
 
   List<Region> regions(float[] prob, int w, int h) {
+    boolean[] text = new boolean[w * h];
+    for (int i = 0; i < text.length; i++) {
+      text[i] = prob[i] > binaryThreshold;
+    }
     int[] label = new int[w * h];
     int[] stack = new int[w * h];
     List<int[]> found = new ArrayList<>();
-    List<Double> sums = new ArrayList<>();
+    List<Double> means = new ArrayList<>();
     int next = 0;
     for (int start = 0; start < prob.length; start++) {
-      if (label[start] != 0 || prob[start] <= binaryThreshold) {
+      if (label[start] != 0 || !text[start]) {
         continue;
       }
       next++;
@@ -111,7 +115,7 @@ record DbPostProcess(
               continue;
             }
             int q = ny * w + nx;
-            if (label[q] == 0 && prob[q] > binaryThreshold) {
+            if (label[q] == 0 && text[q]) {
               label[q] = next;
               stack[sp++] = q;
             }
@@ -119,13 +123,13 @@ record DbPostProcess(
         }
       }
       found.add(new int[] {next, top, bottom, size, left, right, found.size()});
-      sums.add(sum);
+      means.add(sum / size);
     }
     found.sort((a, b) -> Integer.compare(b[3], a[3]));
     List<Region> regions = new ArrayList<>();
     for (int i = 0; i < Math.min(maxCandidates, found.size()); i++) {
       int[] region = found.get(i);
-      regions.add(new Region(rectOf(label, w, region), sums.get(region[6]) / region[3]));
+      regions.add(new Region(rectOf(label, w, region), means.get(region[6])));
     }
     return regions;
   }

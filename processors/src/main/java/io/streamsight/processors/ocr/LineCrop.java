@@ -42,12 +42,13 @@ final class LineCrop {
     double[] m = squareToQuad(q);
     int[] out = new int[outW * outH];
     int g = Math.max(1, grid);
-    int n = g * g;
+    long n = (long) g * g * 65536;
+    long[] sum = new long[3];
     for (int y = 0; y < outH; y++) {
       for (int x = 0; x < outW; x++) {
-        int r = 0;
-        int gr = 0;
-        int b = 0;
+        sum[0] = 0;
+        sum[1] = 0;
+        sum[2] = 0;
         for (int sy = 0; sy < g; sy++) {
           double v = (y + (sy + 0.5) / g) / outH;
           for (int sx = 0; sx < g; sx++) {
@@ -55,13 +56,13 @@ final class LineCrop {
             double den = m[6] * u + m[7] * v + 1;
             double px = (m[0] * u + m[1] * v + m[2]) / den;
             double py = (m[3] * u + m[4] * v + m[5]) / den;
-            int p = image.sample(px - 0.5, py - 0.5);
-            r += p >>> 16 & 0xff;
-            gr += p >>> 8 & 0xff;
-            b += p & 0xff;
+            image.accumulate(px - 0.5, py - 0.5, sum);
           }
         }
-        out[y * outW + x] = (r + n / 2) / n << 16 | (gr + n / 2) / n << 8 | (b + n / 2) / n;
+        out[y * outW + x] =
+            (int) ((sum[0] + n / 2) / n) << 16
+                | (int) ((sum[1] + n / 2) / n) << 8
+                | (int) ((sum[2] + n / 2) / n);
       }
     }
     return new Pixels(outW, outH, out);

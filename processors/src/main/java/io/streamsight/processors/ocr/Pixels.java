@@ -76,21 +76,6 @@ final class Pixels {
     return new Pixels(w, h, out);
   }
 
-  /** This image with a border of {@code pad} white pixels on every side. */
-  Pixels padded(int pad) {
-    if (pad <= 0) {
-      return this;
-    }
-    int w = width + 2 * pad;
-    int h = height + 2 * pad;
-    int[] out = new int[w * h];
-    java.util.Arrays.fill(out, 0xffffff);
-    for (int y = 0; y < height; y++) {
-      System.arraycopy(rgb, y * width, out, (y + pad) * w + pad, width);
-    }
-    return new Pixels(w, h, out);
-  }
-
   /**
    * Resized to {@code w x h}: bilinear with pixel centres aligned (as OpenCV's {@code
    * INTER_LINEAR}), after averaging whole blocks first when shrinking by two or more, so that thin
@@ -128,7 +113,10 @@ final class Pixels {
             b += p & 0xff;
           }
         }
-        out[y * w + x] = (r + n / 2) / n << 16 | (g + n / 2) / n << 8 | (b + n / 2) / n;
+        int avgR = (r + n / 2) / n;
+        int avgG = (g + n / 2) / n;
+        int avgB = (b + n / 2) / n;
+        out[y * w + x] = avgR << 16 | avgG << 8 | avgB;
       }
     }
     return new Pixels(w, h, out);
@@ -162,21 +150,38 @@ final class Pixels {
     return new Pixels(w, h, out);
   }
 
-  /** Bilinear sample at continuous pixel-index coordinates, edges replicated. */
-  int sample(double x, double y) {
+  /**
+   * Adds the bilinear sample at continuous pixel-index coordinates (edges replicated) to {@code
+   * sum} as red, green and blue scaled by 65536 (8-bit fixed-point weights per axis).
+   */
+  void accumulate(double x, double y, long[] sum) {
     double fx = Math.max(0, Math.min(width - 1, x));
     double fy = Math.max(0, Math.min(height - 1, y));
     int x0 = (int) fx;
     int y0 = (int) fy;
     int x1 = Math.min(width - 1, x0 + 1);
     int y1 = Math.min(height - 1, y0 + 1);
-    return mix(
-        rgb[y0 * width + x0],
-        rgb[y0 * width + x1],
-        rgb[y1 * width + x0],
-        rgb[y1 * width + x1],
-        (float) (fx - x0),
-        (float) (fy - y0));
+    int wx = (int) ((fx - x0) * 256);
+    int wy = (int) ((fy - y0) * 256);
+    int p00 = rgb[y0 * width + x0];
+    int p01 = rgb[y0 * width + x1];
+    int p10 = rgb[y1 * width + x0];
+    int p11 = rgb[y1 * width + x1];
+    int w00 = (256 - wx) * (256 - wy);
+    int w01 = wx * (256 - wy);
+    int w10 = (256 - wx) * wy;
+    int w11 = wx * wy;
+    sum[0] +=
+        (p00 >>> 16 & 0xff) * w00
+            + (p01 >>> 16 & 0xff) * w01
+            + (p10 >>> 16 & 0xff) * w10
+            + (p11 >>> 16 & 0xff) * w11;
+    sum[1] +=
+        (p00 >>> 8 & 0xff) * w00
+            + (p01 >>> 8 & 0xff) * w01
+            + (p10 >>> 8 & 0xff) * w10
+            + (p11 >>> 8 & 0xff) * w11;
+    sum[2] += (p00 & 0xff) * w00 + (p01 & 0xff) * w01 + (p10 & 0xff) * w10 + (p11 & 0xff) * w11;
   }
 
   /** This image turned by 180 degrees. */

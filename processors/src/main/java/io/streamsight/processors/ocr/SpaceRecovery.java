@@ -98,8 +98,8 @@ final class SpaceRecovery {
     int l = left.codePointAt(left.length() - 1);
     int r = right.codePointAt(0);
     boolean letterDigit =
-        Character.isLetter(l) && Character.isDigit(r)
-            || Character.isDigit(l) && Character.isLetter(r);
+        (Character.isLetter(l) && Character.isDigit(r))
+            || (Character.isDigit(l) && Character.isLetter(r));
     boolean afterPunctuation = ",;:!?)]}".indexOf(l) >= 0 && Character.isLetter(r);
     boolean sentence = l == '.' && Character.isUpperCase(r) && lettersBefore(decoded, i - 1) >= 2;
     boolean wide = medianPitch > 0 && b.first() - a.first() >= WIDE_PITCH * medianPitch;

@@ -2,23 +2,46 @@ package io.streamsight.processors.ocr;
 
 import java.util.Arrays;
 
-/** A dense float tensor of one image or one model output, without the batch dimension. */
+/**
+ * A dense float tensor of one image or one model output, without the batch dimension: a row-major
+ * view of {@code size()} values of a backing array from {@code offset()}, so that one batch output
+ * is split without copying.
+ */
 final class Tensor {
 
   private final long[] shape;
   private final float[] data;
+  private final int offset;
+  private final int size;
 
   Tensor(float[] data, long... shape) {
-    long size = 1;
+    this(data, 0, shape);
+  }
+
+  /** The values of {@code data} from {@code offset} as a tensor of {@code shape}. */
+  static Tensor view(float[] data, int offset, long[] shape) {
+    return new Tensor(data, offset, shape);
+  }
+
+  private Tensor(float[] data, int offset, long[] shape) {
+    long count = 1;
     for (long d : shape) {
-      size *= d;
+      count *= d;
     }
-    if (size != data.length) {
+    if (offset < 0 || offset + count > data.length) {
       throw new IllegalArgumentException(
-          "shape " + Arrays.toString(shape) + " does not hold " + data.length + " values");
+          "shape "
+              + Arrays.toString(shape)
+              + " from "
+              + offset
+              + " does not fit "
+              + data.length
+              + " values");
     }
     this.shape = shape.clone();
     this.data = data;
+    this.offset = offset;
+    this.size = (int) count;
   }
 
   long[] shape() {
@@ -29,8 +52,27 @@ final class Tensor {
     return Math.toIntExact(shape[i]);
   }
 
-  /** The values, row-major; not copied. */
+  int size() {
+    return size;
+  }
+
+  /** The backing array; the values are {@code [offset(), offset() + size())}. */
   float[] data() {
     return data;
+  }
+
+  int offset() {
+    return offset;
+  }
+
+  float get(int i) {
+    return data[offset + i];
+  }
+
+  /** The values as an array of their own length (the backing array when it is exactly that). */
+  float[] values() {
+    return offset == 0 && data.length == size
+        ? data
+        : Arrays.copyOfRange(data, offset, offset + size);
   }
 }

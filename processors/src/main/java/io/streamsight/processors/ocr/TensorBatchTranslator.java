@@ -23,14 +23,14 @@ final class TensorBatchTranslator implements BatchTranslator<Tensor, Tensor> {
       throw new IllegalArgumentException("empty batch");
     }
     long[] shape = batch.get(0).shape();
-    int size = batch.get(0).data().length;
+    int size = batch.get(0).size();
     FloatBuffer data = FloatBuffer.allocate(size * batch.size());
     for (Tensor t : batch) {
       if (!Arrays.equals(t.shape(), shape)) {
         throw new IllegalArgumentException(
             "batch mixes shapes " + Arrays.toString(shape) + " and " + Arrays.toString(t.shape()));
       }
-      data.put(t.data());
+      data.put(t.data(), t.offset(), t.size());
     }
     data.flip();
     long[] batched = new long[shape.length + 1];
@@ -52,7 +52,7 @@ final class TensorBatchTranslator implements BatchTranslator<Tensor, Tensor> {
     int size = all.length / n;
     List<Tensor> result = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
-      result.add(new Tensor(Arrays.copyOfRange(all, i * size, (i + 1) * size), item));
+      result.add(Tensor.view(all, i * size, item));
     }
     return result;
   }

@@ -112,16 +112,27 @@ class LineCropTest {
   }
 
   @Test
-  void shouldPadWithWhiteAndResizeBilinearly() {
-    Pixels one = new Pixels(2, 1, new int[] {0x000000, 0xffffff});
+  void shouldResizeBilinearlyWithPixelCentresAligned() {
+    Pixels two = new Pixels(2, 1, new int[] {0x000000, 0xffffff});
 
-    Pixels padded = one.padded(1);
-    Pixels wide = one.resized(4, 1);
+    Pixels wide = two.resized(4, 1);
 
-    assertThat(padded.width).isEqualTo(4);
-    assertThat(padded.rgb[0]).isEqualTo(0xffffff);
-    assertThat(padded.rgb[5]).isEqualTo(0x000000);
     assertThat(wide.rgb).containsExactly(0x000000, 0x404040, 0xbfbfbf, 0xffffff);
+  }
+
+  @Test
+  void shouldAverageBlocksBeforeShrinkingByTwoOrMore() {
+    // Alternating black and white columns: a 4x shrink is mid-grey, not one of the two.
+    int[] rgb = new int[16];
+    for (int x = 0; x < 16; x++) {
+      rgb[x] = x % 2 == 0 ? 0 : 0xffffff;
+    }
+
+    Pixels narrow = new Pixels(16, 1, rgb).resized(4, 1);
+
+    for (int p : narrow.rgb) {
+      assertThat(p & 0xff).isBetween(120, 135);
+    }
   }
 
   /** Which of red and blue dominates columns {@code [from, to)} of the line. */

@@ -74,7 +74,7 @@ class SpaceRecoveryTest {
    * {p}} a blank step where the space class has probability {@code p}.
    */
   private static String read(String steps) {
-    String[] tokens = steps.split(" ");
+    String[] tokens = steps.split(" ", -1);
     int classes = DECODER.classes();
     float[] probs = new float[tokens.length * classes];
     List<String> symbols = new ArrayList<>(DICTIONARY);
