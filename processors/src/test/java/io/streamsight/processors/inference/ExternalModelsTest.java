@@ -37,7 +37,7 @@ class ExternalModelsTest {
       assertThat(sessions.nextReplica()).isZero();
       assertThat(sessions.nextReplica()).isOne();
       float[] row = TinyModels.row(4, 2);
-      OrtEnvironment env = OrtEnvironment.getEnvironment();
+      OrtEnvironment env = OnnxSessions.environment();
       try (OnnxTensor x = OnnxTensor.createTensor(env, FloatBuffer.wrap(row), new long[] {1, 4});
           var result = sessions.replica(1).run(Map.of("x", x))) {
         float[] y = ((float[][]) result.get(0).getValue())[0];
@@ -49,12 +49,25 @@ class ExternalModelsTest {
   }
 
   @Test
+  void shouldLeaveDjlModelsLoadableAfterAnExternalModelCameFirst(@TempDir Path dir) {
+    // ONNX Runtime has one environment per process; DJL must create it, or DJL's engine fails.
+    ModelSpec spec = TinyModels.writeLinear(dir, 4, 3);
+    try (ModelRegistry registry = new ModelRegistry(dir, ONE_THREAD)) {
+      registry.loadExternal("first", dir.resolve(spec.file()), DevicePlacement.cpu("p"));
+
+      var djl = registry.loadBatching(spec, DevicePlacement.cpu("p"), new DenseBatchTranslator(4));
+
+      assertThat(djl.name()).isEqualTo(spec.name());
+    }
+  }
+
+  @Test
   void shouldCloseExternalSessionsWithTheRegistry(@TempDir Path dir) throws Exception {
     ModelSpec spec = TinyModels.writeLinear(dir, 4, 3);
     ModelRegistry registry = new ModelRegistry(dir, ONE_THREAD);
     OnnxSessions sessions =
         registry.loadExternal("user-linear", dir.resolve(spec.file()), DevicePlacement.cpu("p"));
-    OrtEnvironment env = OrtEnvironment.getEnvironment();
+    OrtEnvironment env = OnnxSessions.environment();
 
     registry.close();
 

@@ -7,33 +7,14 @@ import io.streamsight.models.onnx.ElementType;
 import io.streamsight.models.onnx.OnnxGraph;
 import io.streamsight.processors.inference.DevicePlacement;
 import io.streamsight.processors.inference.ModelLoadException;
-import io.streamsight.processors.inference.ModelRegistry;
-import io.streamsight.processors.inference.OrtThreads;
 import io.streamsight.processors.inference.generate.TinyExport.Layout;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** What a folder must hold, checked at load, with the message a user gets. */
-class Seq2SeqModelTest {
-
-  @TempDir Path dir;
-  private ModelRegistry registry;
-
-  @BeforeEach
-  void setUp() throws Exception {
-    registry =
-        new ModelRegistry(Files.createDirectories(dir.resolve("cache")), new OrtThreads(1, 1));
-  }
-
-  @AfterEach
-  void tearDown() {
-    registry.close();
-  }
+class Seq2SeqModelTest extends TinyModelTest {
 
   private Seq2SeqModel load(Path folder) {
     return Seq2SeqModel.load(folder, registry, DevicePlacement.cpu("seq2seq"));
