@@ -9,41 +9,23 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.streamsight.processors.inference.DevicePlacement;
 import io.streamsight.processors.inference.ModelLoadException;
-import io.streamsight.processors.inference.ModelRegistry;
-import io.streamsight.processors.inference.OrtThreads;
 import io.streamsight.processors.inference.generate.EarlyStopping;
 import io.streamsight.processors.inference.generate.Seq2SeqModel;
 import io.streamsight.processors.inference.generate.TinyExport.Layout;
+import io.streamsight.processors.inference.generate.TinyModelTest;
 import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-class OnnxCaptionerTest {
+class OnnxCaptionerTest extends TinyModelTest {
 
   private static final BufferedImage RED = solid(Color.RED, 32, 24);
   private static final BufferedImage BLUE_IMAGE = solid(Color.BLUE, 20, 40);
-
-  @TempDir Path dir;
-  private ModelRegistry registry;
-
-  @BeforeEach
-  void setUp() throws Exception {
-    registry =
-        new ModelRegistry(Files.createDirectories(dir.resolve("cache")), new OrtThreads(1, 1));
-  }
-
-  @AfterEach
-  void tearDown() {
-    registry.close();
-  }
 
   private List<String> caption(Layout layout, CaptionSettings settings, BufferedImage... images) {
     Path folder = TinyCaptioner.write(dir.resolve("tiny-vit-gpt2-" + layout), layout);

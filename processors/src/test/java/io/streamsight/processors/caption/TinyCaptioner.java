@@ -88,12 +88,9 @@ public final class TinyCaptioner {
 
     TinyExport.writeModels(folder, encoder(), t, TinyDecoder.Style.GPT2, layout);
 
-    ObjectNode config = TinyExport.object();
+    ObjectNode config = TinyExport.tokenIds(eos, eos);
     config.put("model_type", "vision-encoder-decoder");
     config.put("transformers_version", "tiny-test");
-    config.put("decoder_start_token_id", eos);
-    config.put("eos_token_id", eos);
-    config.put("pad_token_id", eos);
     ObjectNode decoder = config.putObject("decoder");
     decoder.put("model_type", "gpt2");
     decoder.put("n_head", TinyDecoder.HEADS);
@@ -102,11 +99,7 @@ public final class TinyCaptioner {
     decoder.put("eos_token_id", eos);
     TinyExport.writeJson(folder, "config.json", config);
 
-    ObjectNode gen = TinyExport.object();
-    gen.put("decoder_start_token_id", eos);
-    gen.put("bos_token_id", eos);
-    gen.put("eos_token_id", eos);
-    gen.put("pad_token_id", eos);
+    ObjectNode gen = TinyExport.tokenIds(eos, eos);
     gen.put("max_length", 16);
     gen.put("num_beams", 1);
     generation.accept(gen);

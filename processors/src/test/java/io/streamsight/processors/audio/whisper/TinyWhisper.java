@@ -135,24 +135,16 @@ public final class TinyWhisper {
 
     TinyExport.writeModels(folder, encoder(), t, TinyDecoder.Style.WHISPER, layout);
 
-    ObjectNode config = TinyExport.object();
+    ObjectNode config = TinyExport.tokenIds(sot, eot);
     config.put("model_type", "whisper");
     config.put("transformers_version", "tiny-test");
     config.put("d_model", TinyDecoder.DK);
     config.put("decoder_attention_heads", TinyDecoder.HEADS);
     config.put("max_source_positions", 1500);
     config.put("vocab_size", tok.size());
-    config.put("decoder_start_token_id", sot);
-    config.put("eos_token_id", eot);
-    config.put("pad_token_id", eot);
-    config.put("bos_token_id", eot);
     TinyExport.writeJson(folder, "config.json", config);
 
-    ObjectNode gen = TinyExport.object();
-    gen.put("decoder_start_token_id", sot);
-    gen.put("eos_token_id", eot);
-    gen.put("pad_token_id", eot);
-    gen.put("bos_token_id", eot);
+    ObjectNode gen = TinyExport.tokenIds(sot, eot);
     gen.put("max_length", 448);
     gen.put("is_multilingual", true);
     gen.put("no_timestamps_token_id", nots);

@@ -10,41 +10,22 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.streamsight.processors.inference.DevicePlacement;
 import io.streamsight.processors.inference.ModelLoadException;
-import io.streamsight.processors.inference.ModelRegistry;
-import io.streamsight.processors.inference.OrtThreads;
 import io.streamsight.processors.inference.generate.GenerationOverrides;
 import io.streamsight.processors.inference.generate.TinyExport;
 import io.streamsight.processors.inference.generate.TinyExport.Layout;
-import java.nio.file.Files;
+import io.streamsight.processors.inference.generate.TinyModelTest;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Consumer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-class WhisperRecognizerTest {
+class WhisperRecognizerTest extends TinyModelTest {
 
   private static final float[] A440 = tone(new float[2 * 16000], 440, 0.5, 0, 2);
   private static final float[] A1000 = tone(new float[3 * 16000], 1000, 0.5, 0.5, 3);
   private static final float[] SILENCE = new float[16000];
-
-  @TempDir Path dir;
-  private ModelRegistry registry;
-
-  @BeforeEach
-  void setUp() throws Exception {
-    registry =
-        new ModelRegistry(Files.createDirectories(dir.resolve("cache")), new OrtThreads(1, 1));
-  }
-
-  @AfterEach
-  void tearDown() {
-    registry.close();
-  }
 
   private WhisperRecognizer load(
       Layout layout,

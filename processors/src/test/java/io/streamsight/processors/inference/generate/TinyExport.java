@@ -69,6 +69,19 @@ public final class TinyExport {
     }
   }
 
+  /**
+   * A config object with the special token ids: decoder start, and one id for beginning, end and
+   * padding (as GPT-2 and Whisper have it).
+   */
+  public static ObjectNode tokenIds(long decoderStart, long endOfText) {
+    ObjectNode json = object();
+    json.put("decoder_start_token_id", decoderStart);
+    json.put("bos_token_id", endOfText);
+    json.put("eos_token_id", endOfText);
+    json.put("pad_token_id", endOfText);
+    return json;
+  }
+
   /** A new empty JSON object. */
   public static ObjectNode object() {
     return new ObjectMapper().createObjectNode();
