@@ -701,14 +701,15 @@ public final class StreamsightConfig extends AbstractConfig {
             getDouble(FACES_NMS_IOU).floatValue(),
             FaceSettings.DEFAULT_MAX_FACES);
     OcrSettings ocr =
-        OcrSettings.defaults()
-            .withRecognizer(
+        OcrSettings.defaults().toBuilder()
+            .recognizer(
                 getString(OCR_RECOGNIZER).equals("v3")
                     ? OcrSettings.Recognizer.V3
                     : OcrSettings.Recognizer.V4)
-            .withMaxSideLength(getInt(OCR_MAX_SIDE))
-            .withClassifyAngle(getBoolean(OCR_CLASSIFY_ANGLE))
-            .withMinTextScore(getDouble(OCR_MIN_TEXT_SCORE).floatValue());
+            .maxSideLength(getInt(OCR_MAX_SIDE))
+            .classifyAngle(getBoolean(OCR_CLASSIFY_ANGLE))
+            .minTextScore(getDouble(OCR_MIN_TEXT_SCORE).floatValue())
+            .build();
     String captionDir = getString(CAPTION_MODEL_DIR).strip();
     CaptionSettings caption = CaptionSettings.defaults();
     if (getInt(CAPTION_BEAMS) > 0) {
