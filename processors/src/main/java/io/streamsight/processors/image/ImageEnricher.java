@@ -71,11 +71,8 @@ public final class ImageEnricher implements FixedKeyProcessor<String, ImageEvent
   @Override
   public void process(FixedKeyRecord<String, ImageEvent> record) {
     ImageEvent event = record.value();
-    if (event == null) {
-      throw new RejectedInputException(Reason.EMPTY, "image record has no value");
-    }
     long start = System.nanoTime();
-    ImageInfo info = inspector.inspect(payloads.resolve(event.getPayload()));
+    ImageInfo info = inspector.inspect(payload(event, payloads));
     double inferenceMs = (System.nanoTime() - start) / 1e6;
 
     EnrichedImage enriched =
@@ -111,6 +108,19 @@ public final class ImageEnricher implements FixedKeyProcessor<String, ImageEvent
         .setModels(new ArrayList<>(List.of(provenance(headerMs))))
         .setAttributes(copy(event.getAttributes()))
         .setEnrichedTime(Instant.ofEpochMilli(nowMs));
+  }
+
+  /**
+   * The encoded image of an event.
+   *
+   * @throws RejectedInputException {@link Reason#EMPTY} for a record without a value (a tombstone),
+   *     and whatever {@link PayloadResolver#resolve} refuses
+   */
+  public static byte[] payload(ImageEvent event, PayloadResolver payloads) {
+    if (event == null) {
+      throw new RejectedInputException(Reason.EMPTY, "image record has no value");
+    }
+    return payloads.resolve(event.getPayload());
   }
 
   /** The provenance entry of this step: no model file, on the CPU, {@code ms} spent. */

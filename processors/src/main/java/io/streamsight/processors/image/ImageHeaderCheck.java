@@ -3,8 +3,6 @@ package io.streamsight.processors.image;
 import static java.util.Objects.requireNonNull;
 
 import io.streamsight.events.ImageEvent;
-import io.streamsight.processors.RejectedInputException;
-import io.streamsight.processors.RejectedInputException.Reason;
 import io.streamsight.processors.payload.PayloadResolver;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
@@ -34,11 +32,7 @@ public final class ImageHeaderCheck implements FixedKeyProcessor<String, ImageEv
 
   @Override
   public void process(FixedKeyRecord<String, ImageEvent> record) {
-    ImageEvent event = record.value();
-    if (event == null) {
-      throw new RejectedInputException(Reason.EMPTY, "image record has no value");
-    }
-    inspector.checkHeader(payloads.resolve(event.getPayload()));
+    inspector.checkHeader(ImageEnricher.payload(record.value(), payloads));
     context.forward(record);
   }
 }

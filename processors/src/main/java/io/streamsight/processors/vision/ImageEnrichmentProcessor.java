@@ -6,7 +6,6 @@ import io.streamsight.events.EnrichedImage;
 import io.streamsight.events.ImageEvent;
 import io.streamsight.events.ModelProvenance;
 import io.streamsight.processors.RejectedInputException;
-import io.streamsight.processors.RejectedInputException.Reason;
 import io.streamsight.processors.image.ImageEnricher;
 import io.streamsight.processors.image.ImageInspector;
 import io.streamsight.processors.image.ImageInspector.DecodedImage;
@@ -117,11 +116,8 @@ public final class ImageEnrichmentProcessor
     double[] headerMs = new double[events.size()];
     for (int i = 0; i < events.size(); i++) {
       ImageEvent event = events.get(i);
-      if (event == null) {
-        throw new RejectedInputException(Reason.EMPTY, "image record has no value");
-      }
       long start = System.nanoTime();
-      DecodedImage image = inspector.decode(payloads.resolve(event.getPayload()));
+      DecodedImage image = inspector.decode(ImageEnricher.payload(event, payloads));
       decoded.add(image);
       works.add(new ImageWork(plans.forSource(event.getSourceId()), image.image()));
       headerMs[i] = (System.nanoTime() - start) / 1e6;
