@@ -36,6 +36,12 @@ public final class Topics {
   /** Enriched images out, keyed by sourceId: {@link EnrichedImage}. */
   public static final String IMAGES_ENRICHED = "images.enriched";
 
+  /**
+   * Copies of images with every face blurred, for sources with the privacy switch on, keyed by
+   * sourceId like the image they copy: {@link ImageEvent}.
+   */
+  public static final String IMAGES_REDACTED = "images.redacted";
+
   /** Raw audio in, keyed by sourceId: {@link AudioEvent}. */
   public static final String AUDIO_RAW = "audio.raw";
 
@@ -73,6 +79,7 @@ public final class Topics {
 
   private final Topic<String, ImageEvent> images;
   private final Topic<String, EnrichedImage> enrichedImages;
+  private final Topic<String, ImageEvent> redactedImages;
   private final Topic<String, AudioEvent> audio;
   private final Topic<String, Transcript> transcripts;
   private final Topic<String, TextEvent> text;
@@ -89,9 +96,11 @@ public final class Topics {
     // One String serde and one serde per record type, shared by the topics that carry it.
     Serde<String> keys = new StringSerde();
     AvroSerde<TextEvent> textEvents = AvroSerde.of(TextEvent.class, store);
-    this.images = new Topic<>(IMAGES_RAW, keys, AvroSerde.of(ImageEvent.class, store));
+    AvroSerde<ImageEvent> imageEvents = AvroSerde.of(ImageEvent.class, store);
+    this.images = new Topic<>(IMAGES_RAW, keys, imageEvents);
     this.enrichedImages =
         new Topic<>(IMAGES_ENRICHED, keys, AvroSerde.of(EnrichedImage.class, store));
+    this.redactedImages = new Topic<>(IMAGES_REDACTED, keys, imageEvents);
     this.audio = new Topic<>(AUDIO_RAW, keys, AvroSerde.of(AudioEvent.class, store));
     this.transcripts = new Topic<>(AUDIO_TRANSCRIPTS, keys, AvroSerde.of(Transcript.class, store));
     this.text = new Topic<>(TEXT_RAW, keys, textEvents);
@@ -109,6 +118,7 @@ public final class Topics {
         List.of(
             images,
             enrichedImages,
+            redactedImages,
             audio,
             transcripts,
             text,
@@ -155,6 +165,11 @@ public final class Topics {
   /** {@value #IMAGES_ENRICHED}: String → {@link EnrichedImage}. */
   public Topic<String, EnrichedImage> enrichedImages() {
     return enrichedImages;
+  }
+
+  /** {@value #IMAGES_REDACTED}: String → {@link ImageEvent}, faces blurred. */
+  public Topic<String, ImageEvent> redactedImages() {
+    return redactedImages;
   }
 
   /** {@value #AUDIO_RAW}: String → {@link AudioEvent}. */

@@ -21,6 +21,7 @@ class TopicsTest {
         .containsExactly(
             "images.raw",
             "images.enriched",
+            "images.redacted",
             "audio.raw",
             "audio.transcripts",
             "text.raw",
@@ -39,6 +40,7 @@ class TopicsTest {
             List.of(
                 topics.images(),
                 topics.enrichedImages(),
+                topics.redactedImages(),
                 topics.audio(),
                 topics.transcripts(),
                 topics.text(),
@@ -51,6 +53,7 @@ class TopicsTest {
         .containsExactly(
             Topics.IMAGES_RAW,
             Topics.IMAGES_ENRICHED,
+            Topics.IMAGES_REDACTED,
             Topics.AUDIO_RAW,
             Topics.AUDIO_TRANSCRIPTS,
             Topics.TEXT_RAW,
@@ -167,6 +170,17 @@ class TopicsTest {
         .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> new Topic<>("a".repeat(250), Serdes.String(), Serdes.String()))
         .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void shouldCarryRedactedImagesAsImageEventsWithTheRawTopicsSerde() {
+    assertThat(
+            topics
+                .redactedImages()
+                .deserializeValue(
+                    topics.redactedImages().serializeValue(SampleEvents.imageEvent())))
+        .isEqualTo(SampleEvents.imageEvent());
+    assertThat(topics.redactedImages().valueSerde()).isSameAs(topics.images().valueSerde());
   }
 
   @Test

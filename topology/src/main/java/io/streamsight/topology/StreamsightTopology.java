@@ -4,8 +4,10 @@ import io.streamsight.processors.audio.AudioInspector;
 import io.streamsight.processors.image.ImageInspector;
 import io.streamsight.processors.inference.ModelRegistry;
 import io.streamsight.processors.medication.sig.SigParser;
+import io.streamsight.processors.payload.ClaimCheckStore;
 import io.streamsight.processors.payload.PayloadResolver;
 import io.streamsight.processors.text.TextNormalizer;
+import io.streamsight.processors.vision.Redactor;
 import io.streamsight.schemas.Topics;
 import io.streamsight.topology.config.StreamsightConfig;
 import java.util.Map;
@@ -24,6 +26,11 @@ public final class StreamsightTopology {
    * load their models from {@code models} (which owns them and closes them after Kafka Streams).
    */
   public static Topology build(Topics topics, StreamsightConfig config, ModelRegistry models) {
+    return build(topics, config, VisionSetup.load(config, models));
+  }
+
+  /** As {@link #build(Topics, StreamsightConfig, ModelRegistry)}, with the image models loaded. */
+  public static Topology build(Topics topics, StreamsightConfig config, VisionSetup vision) {
     Map<String, Object> streamsProps = config.streamsProperties("unused:9092");
     StreamsBuilder builder =
         new StreamsBuilder(new TopologyConfig(new StreamsConfig(streamsProps)));
@@ -32,7 +39,12 @@ public final class StreamsightTopology {
         topics,
         new ImageTopology.Dependencies(
             new PayloadResolver(config.imageMaxBytes()),
-            new ImageInspector(config.imageMaxBytes(), config.imageMaxPixels())));
+            new ImageInspector(config.imageMaxBytes(), config.imageMaxPixels()),
+            vision.plans(),
+            vision.models(),
+            new Redactor(
+                new ClaimCheckStore(config.claimCheckDir(), config.claimCheckThresholdBytes())),
+            config.batchSettings()));
     AudioTopology.addTo(
         builder,
         topics,

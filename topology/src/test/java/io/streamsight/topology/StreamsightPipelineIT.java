@@ -3,8 +3,10 @@ package io.streamsight.topology;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.streamsight.events.AudioEvent;
+import io.streamsight.events.Detection;
 import io.streamsight.events.EnrichedImage;
 import io.streamsight.events.ImageEvent;
+import io.streamsight.events.ModelProvenance;
 import io.streamsight.events.TextEvent;
 import io.streamsight.events.Transcript;
 import io.streamsight.processors.TestMedia;
@@ -34,8 +36,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The whole pipeline on the embedded KRaft broker: real photos and speech in, enriched records out,
- * corrupt records dead-lettered, under both processing guarantees.
+ * The whole pipeline on the embedded KRaft broker: real photos and speech in, enriched records out
+ * (every image model processor, a privacy camera's face-blurred copy), corrupt records
+ * dead-lettered, under both processing guarantees.
  */
 class StreamsightPipelineIT {
 
@@ -53,8 +56,12 @@ class StreamsightPipelineIT {
     overrides.put("processing.guarantee", guarantee);
     overrides.put("topics.partitions", "2");
     overrides.put("commit.interval.ms", "100");
+    // One camera with the privacy switch: its images also come out face-blurred.
+    overrides.put("source.lobby.image.privacy.blur", "true");
 
     List<Path> photos = realPhotosOrNone();
+    Path portraitFile = TestMedia.dir().resolve(TestMedia.SKIMAGE_DATA).resolve("astronaut.png");
+    byte[] portrait = Files.isRegularFile(portraitFile) ? Files.readAllBytes(portraitFile) : null;
     List<Path> speech = realSpeechOrNone();
     try (StreamsightRuntime runtime =
         StreamsightRuntime.start(ConfigLoader.load(null, Map.of(), overrides))) {
@@ -73,6 +80,9 @@ class StreamsightPipelineIT {
       try (KafkaProducer<byte[], byte[]> producer = KafkaTestClients.producer(bootstrap)) {
         images.forEach(
             (name, bytes) -> send(producer, topics.images(), "cam-1", image(name, bytes)));
+        if (portrait != null) {
+          send(producer, topics.images(), "lobby", image("astronaut.png", portrait, "lobby"));
+        }
         wavs.forEach((name, bytes) -> send(producer, topics.audio(), "line-1", audio(name, bytes)));
         send(producer, topics.text(), "term-1", text("t1", "  hello\u00a0 world "));
         send(producer, topics.images(), "cam-2", image("broken.jpg", SampleMedia.truncatedJpeg()));
@@ -86,25 +96,50 @@ class StreamsightPipelineIT {
         producer.flush();
       }
 
-      int expected = images.size() + wavs.size() + 1 + 3;
+      int lobby = portrait == null ? 0 : 2;
+      int expected = images.size() + wavs.size() + 1 + 3 + lobby;
       List<ConsumerRecord<byte[], byte[]>> out =
           KafkaTestClients.readUntil(
               bootstrap,
               List.of(
                   topics.enrichedImages().name(),
+                  topics.redactedImages().name(),
                   topics.transcripts().name(),
                   topics.normalizedText().name(),
                   topics.deadLetters().name()),
               r -> r.size() >= expected,
               Duration.ofSeconds(90));
 
-      List<EnrichedImage> enriched = values(out, topics.enrichedImages());
+      List<EnrichedImage> enriched =
+          values(out, topics.enrichedImages()).stream()
+              .filter(e -> e.getSource().getSourceId().equals("cam-1"))
+              .toList();
       assertThat(enriched).hasSize(images.size());
       for (EnrichedImage e : enriched) {
         String name = e.getAttributes().get("file");
         BufferedImage decoded = ImageIO.read(new ByteArrayInputStream(images.get(name)));
         assertThat(e.getImage().getWidth()).as(name).isEqualTo(decoded.getWidth());
         assertThat(e.getImage().getHeight()).as(name).isEqualTo(decoded.getHeight());
+        // Every image processor ran (the default), each with its provenance.
+        assertThat(e.getModels())
+            .extracting(ModelProvenance::getName)
+            .as(name)
+            .startsWith("image-header", "nanodet-coco")
+            .endsWith("scene-describer");
+        assertThat(e.getCaption()).as(name).isNotBlank();
+      }
+      enriched.stream()
+          .filter(e -> e.getAttributes().get("file").equals("person.jpg"))
+          .forEach(
+              e ->
+                  assertThat(e.getDetections())
+                      .extracting(Detection::getLabel)
+                      .containsExactly("person", "horse", "dog"));
+      if (portrait != null) {
+        List<ImageEvent> blurred = values(out, topics.redactedImages());
+        assertThat(blurred).hasSize(1);
+        assertThat(blurred.get(0).getEventId()).isEqualTo("astronaut.png");
+        assertThat(blurred.get(0).getAttributes()).containsEntry("redacted.faces", "1");
       }
       List<Transcript> transcripts = values(out, topics.transcripts());
       assertThat(transcripts).hasSize(wavs.size());
@@ -165,9 +200,13 @@ class StreamsightPipelineIT {
   }
 
   private static ImageEvent image(String name, byte[] bytes) {
+    return image(name, bytes, "cam-1");
+  }
+
+  private static ImageEvent image(String name, byte[] bytes, String source) {
     return ImageEvent.newBuilder()
         .setEventId(name)
-        .setSourceId("cam-1")
+        .setSourceId(source)
         .setCaptureTime(Instant.now())
         .setContentType("image/jpeg")
         .setPayload(ByteBuffer.wrap(bytes))

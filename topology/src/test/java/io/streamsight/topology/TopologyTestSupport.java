@@ -38,21 +38,32 @@ public abstract class TopologyTestSupport {
   protected ModelRegistry models;
   protected TestOutputTopic<byte[], byte[]> deadLetters;
 
-  /** Config overrides for the test class; none by default. */
+  /**
+   * Config overrides for the test class; none by default. Unless a class sets {@code
+   * image.processors}, no image model runs (the image header only), so that topology tests that are
+   * not about images load no models.
+   */
   protected Map<String, String> overrides() {
     return Map.of();
+  }
+
+  /** The image models of the topology; a class that shares models across tests overrides this. */
+  protected VisionSetup vision(StreamsightConfig config, ModelRegistry registry) {
+    return VisionSetup.load(config, registry);
   }
 
   @BeforeEach
   void startDriver() {
     Map<String, String> values = new HashMap<>(overrides());
     values.putIfAbsent("application.id", getClass().getSimpleName());
+    values.putIfAbsent("image.processors", "");
     StreamsightConfig config = ConfigLoader.load(null, Map.of(), values);
     Properties props = new Properties();
     props.putAll(config.streamsProperties("dummy:9092"));
     models = new ModelRegistry(modelCache(config), config.ortThreads());
     driver =
-        new TopologyTestDriver(StreamsightTopology.build(topics, config, models), props, START);
+        new TopologyTestDriver(
+            StreamsightTopology.build(topics, config, vision(config, models)), props, START);
     deadLetters =
         driver.createOutputTopic(
             topics.deadLetters().name(), new ByteArrayDeserializer(), new ByteArrayDeserializer());

@@ -71,43 +71,67 @@ public final class ImageEnricher implements FixedKeyProcessor<String, ImageEvent
   @Override
   public void process(FixedKeyRecord<String, ImageEvent> record) {
     ImageEvent event = record.value();
-    if (event == null) {
-      throw new RejectedInputException(Reason.EMPTY, "image record has no value");
-    }
     long start = System.nanoTime();
-    ImageInfo info = inspector.inspect(payloads.resolve(event.getPayload()));
+    ImageInfo info = inspector.inspect(payload(event, payloads));
     double inferenceMs = (System.nanoTime() - start) / 1e6;
 
     EnrichedImage enriched =
-        EnrichedImage.newBuilder()
-            .setSource(
-                EventRef.newBuilder()
-                    .setEventId(event.getEventId())
-                    .setSourceId(event.getSourceId())
-                    .setCaptureTime(event.getCaptureTime())
-                    .setSequence(event.getFrameIndex())
-                    .build())
-            .setImage(info)
-            .setDetections(new ArrayList<>())
-            .setFaces(new ArrayList<>())
-            .setTextRegions(new ArrayList<>())
-            .setFullText(null)
-            .setCaption(null)
-            // Mutable: later steps append their own provenance to this list.
-            .setModels(
-                new ArrayList<>(
-                    List.of(
-                        ModelProvenance.newBuilder()
-                            .setName(STEP_NAME)
-                            .setVersion(STEP_VERSION)
-                            .setSha256(null)
-                            .setDevice("cpu")
-                            .setInferenceMs(inferenceMs)
-                            .build())))
-            .setAttributes(copy(event.getAttributes()))
-            .setEnrichedTime(Instant.ofEpochMilli(context.currentSystemTimeMs()))
-            .build();
+        builder(event, info, inferenceMs, context.currentSystemTimeMs()).build();
     context.forward(record.withValue(enriched));
+  }
+
+  /**
+   * The enriched record of an image whose header step is done, still open for the model steps'
+   * results: source reference, image info, no model results yet, and the {@value #STEP_NAME}
+   * provenance entry first in a mutable list that later steps append to.
+   *
+   * @param headerMs time spent resolving, inspecting (and, in the model path, decoding) the image
+   * @param nowMs the enrichment time, epoch milliseconds
+   */
+  public static EnrichedImage.Builder builder(
+      ImageEvent event, ImageInfo info, double headerMs, long nowMs) {
+    return EnrichedImage.newBuilder()
+        .setSource(
+            EventRef.newBuilder()
+                .setEventId(event.getEventId())
+                .setSourceId(event.getSourceId())
+                .setCaptureTime(event.getCaptureTime())
+                .setSequence(event.getFrameIndex())
+                .build())
+        .setImage(info)
+        .setDetections(new ArrayList<>())
+        .setFaces(new ArrayList<>())
+        .setTextRegions(new ArrayList<>())
+        .setFullText(null)
+        .setCaption(null)
+        // Mutable: later steps append their own provenance to this list.
+        .setModels(new ArrayList<>(List.of(provenance(headerMs))))
+        .setAttributes(copy(event.getAttributes()))
+        .setEnrichedTime(Instant.ofEpochMilli(nowMs));
+  }
+
+  /**
+   * The encoded image of an event.
+   *
+   * @throws RejectedInputException {@link Reason#EMPTY} for a record without a value (a tombstone),
+   *     and whatever {@link PayloadResolver#resolve} refuses
+   */
+  public static byte[] payload(ImageEvent event, PayloadResolver payloads) {
+    if (event == null) {
+      throw new RejectedInputException(Reason.EMPTY, "image record has no value");
+    }
+    return payloads.resolve(event.getPayload());
+  }
+
+  /** The provenance entry of this step: no model file, on the CPU, {@code ms} spent. */
+  public static ModelProvenance provenance(double ms) {
+    return ModelProvenance.newBuilder()
+        .setName(STEP_NAME)
+        .setVersion(STEP_VERSION)
+        .setSha256(null)
+        .setDevice("cpu")
+        .setInferenceMs(ms)
+        .build();
   }
 
   private static Map<String, String> copy(Map<String, String> attributes) {

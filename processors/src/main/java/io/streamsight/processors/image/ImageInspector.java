@@ -4,10 +4,12 @@ import io.streamsight.events.ImageInfo;
 import io.streamsight.processors.RejectedInputException;
 import io.streamsight.processors.RejectedInputException.Reason;
 import io.streamsight.processors.payload.PayloadResolver;
+import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.Iterator;
 import java.util.Locale;
+import javax.imageio.IIOException;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.event.IIOReadWarningListener;
@@ -69,6 +71,40 @@ public final class ImageInspector {
    *     with an unreadable header, non-positive dimensions, or pixel data that fails to decode
    */
   public ImageInfo inspect(byte[] bytes) {
+    return read(bytes, Mode.CHECK).info();
+  }
+
+  /**
+   * Checks an image as {@link #inspect} does without decoding its pixels: the byte limit, a reader
+   * for the format, the header's dimensions and the pixel limit. For a step that will decode the
+   * image anyway ({@link #decode}), so that oversize and unreadable images are refused before they
+   * are buffered, and the image is still decoded only once.
+   *
+   * @throws RejectedInputException as {@link #inspect}, except for damaged pixel data
+   */
+  public void checkHeader(byte[] bytes) {
+    read(bytes, Mode.HEADER);
+  }
+
+  /**
+   * Inspects and decodes an image in one pass: the checks of {@link #inspect}, and the decoded
+   * image (colour-converted by the format's reader) for the models.
+   *
+   * @throws RejectedInputException as {@link #inspect}; also {@link Reason#UNSUPPORTED} when the
+   *     pixels decode but cannot be converted to a colour image (some CMYK JPEGs)
+   */
+  public DecodedImage decode(byte[] bytes) {
+    return read(bytes, Mode.DECODE);
+  }
+
+  /** What an inspection goes as far as. */
+  private enum Mode {
+    HEADER,
+    CHECK,
+    DECODE
+  }
+
+  private DecodedImage read(byte[] bytes, Mode mode) {
     if (bytes == null || bytes.length == 0) {
       throw new RejectedInputException(Reason.UNDECODABLE, "not a decodable image (no bytes)");
     }
@@ -82,7 +118,7 @@ public final class ImageInspector {
     try (ImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(bytes))) {
       ImageReader reader = readerFor(in);
       try {
-        return inspect(reader, in, bytes);
+        return inspect(reader, in, bytes, mode);
       } finally {
         reader.dispose();
       }
@@ -92,7 +128,7 @@ public final class ImageInspector {
     }
   }
 
-  private ImageInfo inspect(ImageReader reader, ImageInputStream in, byte[] bytes) {
+  private DecodedImage inspect(ImageReader reader, ImageInputStream in, byte[] bytes, Mode mode) {
     WarningRecorder warnings = new WarningRecorder();
     reader.addIIOReadWarningListener(warnings);
     reader.setInput(in, true, true);
@@ -129,14 +165,22 @@ public final class ImageInspector {
               + maxPixels);
     }
 
+    if (mode == Mode.HEADER) {
+      return new DecodedImage(null, null);
+    }
+    BufferedImage image = null;
     try {
-      // Where the plug-in can, decode to a raster: it skips colour conversion, which the check does
-      // not need and which some colour spaces (Adobe CMYK/YCCK JPEGs) have failed on.
-      if (reader.canReadRaster()) {
+      if (mode == Mode.DECODE) {
+        image = decodeColour(reader, format, width, height);
+      } else if (reader.canReadRaster()) {
+        // Where the plug-in can, decode to a raster: it skips colour conversion, which the check
+        // does not need and which some colour spaces (Adobe CMYK/YCCK JPEGs) have failed on.
         reader.readRaster(0, null);
       } else {
         reader.read(0);
       }
+    } catch (RejectedInputException e) {
+      throw e;
     } catch (IOException | RuntimeException e) {
       throw new RejectedInputException(
           Reason.UNDECODABLE,
@@ -149,14 +193,46 @@ public final class ImageInspector {
           Reason.UNDECODABLE,
           "corrupt " + format + " image (" + width + "x" + height + "): " + warning);
     }
-    return ImageInfo.newBuilder()
-        .setFormat(format)
-        .setWidth(width)
-        .setHeight(height)
-        .setSizeBytes(bytes.length)
-        .setSha256(PayloadResolver.sha256Hex(bytes))
-        .build();
+    ImageInfo info =
+        ImageInfo.newBuilder()
+            .setFormat(format)
+            .setWidth(width)
+            .setHeight(height)
+            .setSizeBytes(bytes.length)
+            .setSha256(PayloadResolver.sha256Hex(bytes))
+            .build();
+    return new DecodedImage(info, image);
   }
+
+  private static BufferedImage decodeColour(
+      ImageReader reader, String format, int width, int height) throws IOException {
+    try {
+      return reader.read(0);
+    } catch (IIOException e) {
+      // The JDK's JPEG reader decodes CMYK/YCCK pixel data but cannot colour-convert it.
+      if (reader.canReadRaster() && reader.readRaster(0, null).getNumBands() == 4) {
+        throw new RejectedInputException(
+            Reason.UNSUPPORTED,
+            "four-channel (CMYK) "
+                + format
+                + " image ("
+                + width
+                + "x"
+                + height
+                + ") cannot be converted to RGB for the image models",
+            e);
+      }
+      throw e;
+    }
+  }
+
+  /**
+   * An inspected image and, when it was decoded, its pixels.
+   *
+   * @param info format, size and digest
+   * @param image the decoded image, or null when only inspected
+   */
+  public record DecodedImage(ImageInfo info, BufferedImage image) {}
 
   private static ImageReader readerFor(ImageInputStream in) {
     Iterator<ImageReader> readers = ImageIO.getImageReaders(in);

@@ -7,6 +7,7 @@ import io.streamsight.models.EntryStatus;
 import io.streamsight.models.ModelCache;
 import io.streamsight.models.ModelCatalogue;
 import io.streamsight.models.ModelEntry;
+import io.streamsight.models.ModelSignature;
 import java.io.IOException;
 import java.nio.file.Path;
 
@@ -52,6 +53,18 @@ public final class CatalogueModels {
                 () -> new ModelLoadException("model " + name + " has no pinned sha256 yet"));
     Path relative = cache.root().relativize(cache.modelPath(entry));
     return new ModelSpec(name, relative, sha256);
+  }
+
+  /**
+   * As {@link #spec}, after checking that every file of the entry is in the cache and matches its
+   * pin: what a processor loads at start-up, so that a model that was never fetched fails with the
+   * command that fetches it rather than with a missing-file error.
+   *
+   * @throws ModelLoadException saying what is missing and how to fetch it
+   */
+  public ModelSpec fetchedSpec(String name) {
+    require(entry(name));
+    return spec(name);
   }
 
   /**
@@ -102,6 +115,19 @@ public final class CatalogueModels {
         .setDevice(device)
         .setInferenceMs(inferenceMs)
         .build();
+  }
+
+  /**
+   * Whether the model's first input has a dynamic batch dimension (-1 in the catalogue's
+   * signature), so that a batch can be stacked into one forward pass; false for models converted or
+   * exported with a fixed batch of 1, which run one pass per record.
+   */
+  public boolean takesDynamicBatch(String name) {
+    ModelSignature signature = entry(name).signature();
+    return signature != null
+        && !signature.inputs().isEmpty()
+        && !signature.inputs().get(0).shape().isEmpty()
+        && signature.inputs().get(0).shape().get(0) == -1;
   }
 
   /** The cache root. */

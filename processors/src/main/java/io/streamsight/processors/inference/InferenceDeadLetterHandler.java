@@ -1,5 +1,6 @@
 package io.streamsight.processors.inference;
 
+import io.streamsight.processors.RejectedInputException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -66,7 +67,13 @@ public class InferenceDeadLetterHandler extends LogAndContinueProcessingExceptio
     Headers headers = failed.headers();
     Throwable cause = failure.getCause() == null ? failure : failure.getCause();
     headers.add(HEADER_EXCEPTION, utf8(cause.getClass().getName()));
-    headers.add(HEADER_MESSAGE, utf8(failure.getMessage()));
+    // A rejected input's own message is the reason a user needs (it never holds content either).
+    headers.add(
+        HEADER_MESSAGE,
+        utf8(
+            cause instanceof RejectedInputException rejected
+                ? rejected.getMessage()
+                : failure.getMessage()));
     headers.add(HEADER_TOPIC, utf8(failed.topic() == null ? "" : failed.topic()));
     headers.add(HEADER_PARTITION, utf8(Integer.toString(failed.partition())));
     headers.add(HEADER_OFFSET, utf8(Long.toString(failed.offset())));

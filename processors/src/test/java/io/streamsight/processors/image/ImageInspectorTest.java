@@ -227,6 +227,44 @@ class ImageInspectorTest {
   }
 
   @Test
+  void shouldDecodeARealPhotoOnceAndReportWhatInspectReports() throws IOException {
+    byte[] photo = Files.readAllBytes(TestMedia.darknetPhoto("dog.jpg"));
+
+    ImageInspector.DecodedImage decoded = inspector.decode(photo);
+
+    assertThat(decoded.info()).isEqualTo(inspector.inspect(photo));
+    BufferedImage reference = ImageIO.read(TestMedia.darknetPhoto("dog.jpg").toFile());
+    assertThat(decoded.image().getWidth()).isEqualTo(768);
+    assertThat(decoded.image().getRGB(100, 200)).isEqualTo(reference.getRGB(100, 200));
+  }
+
+  @Test
+  void shouldRejectACutPhotoWhenDecodingItButPassItsIntactHeader() throws IOException {
+    byte[] photo = Files.readAllBytes(TestMedia.darknetPhoto("person.jpg"));
+    byte[] half = Arrays.copyOf(photo, photo.length / 2);
+
+    inspector.checkHeader(half);
+    RejectedInputException e = assertRejected(() -> inspector.decode(half), Reason.UNDECODABLE);
+
+    assertThat(e).hasMessageStartingWith("corrupt jpeg image (640x424)");
+  }
+
+  @Test
+  void shouldRejectBombsAndOversizeImagesFromTheHeaderCheckAlone() {
+    assertRejected(
+        () -> inspector.checkHeader(TestImages.pngDeclaring(50_000, 50_000)), Reason.OVERSIZE);
+    assertRejected(() -> inspector.checkHeader("not an image".getBytes(UTF_8)), Reason.UNDECODABLE);
+  }
+
+  @Test
+  void shouldDecodeAFourChannelJpegIntoPixelsTheModelsCanRead() {
+    ImageInspector.DecodedImage decoded = inspector.decode(TestImages.fourChannelJpeg(40, 30));
+
+    assertThat(decoded.info().getFormat()).isEqualTo("jpeg");
+    assertThat(Pixels.packedRgb(decoded.image())).hasSize(40 * 30);
+  }
+
+  @Test
   void shouldNormaliseReaderFormatNames() {
     assertThat(ImageInspector.normalisedFormat("JPEG")).isEqualTo("jpeg");
     assertThat(ImageInspector.normalisedFormat("jpg")).isEqualTo("jpeg");

@@ -61,6 +61,9 @@ final class DemoCommand implements Callable<Integer> {
     demo.put(StreamsightConfig.STATE_DIR, stateDir.toString());
     demo.put("commit.interval.ms", "200");
     demo.put(StreamsightConfig.FORMULARY_SAMPLE, "true");
+    // On a machine whose model cache was never filled the demo still runs, without the image
+    // models it cannot load (the log says which and how to fetch them).
+    demo.put(StreamsightConfig.IMAGE_MODELS_MISSING, StreamsightConfig.MISSING_SKIP);
     StreamsightConfig config = options.load(demo);
 
     try (StreamsightRuntime runtime = StreamsightRuntime.start(config)) {

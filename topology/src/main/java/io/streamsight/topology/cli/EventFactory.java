@@ -1,16 +1,10 @@
 package io.streamsight.topology.cli;
 
 import io.streamsight.events.AudioEvent;
-import io.streamsight.events.ClaimCheck;
 import io.streamsight.events.ImageEvent;
 import io.streamsight.events.TextEvent;
-import io.streamsight.processors.payload.PayloadResolver;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.file.Files;
+import io.streamsight.processors.payload.ClaimCheckStore;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.util.Map;
 import java.util.UUID;
@@ -22,13 +16,11 @@ import java.util.UUID;
  */
 final class EventFactory {
 
-  private final Path claimCheckDir;
-  private final int claimCheckThresholdBytes;
+  private final ClaimCheckStore claims;
   private final Clock clock;
 
   EventFactory(Path claimCheckDir, int claimCheckThresholdBytes, Clock clock) {
-    this.claimCheckDir = claimCheckDir;
-    this.claimCheckThresholdBytes = claimCheckThresholdBytes;
+    this.claims = new ClaimCheckStore(claimCheckDir, claimCheckThresholdBytes);
     this.clock = clock;
   }
 
@@ -79,25 +71,6 @@ final class EventFactory {
 
   /** The bytes inline, or a claim check to a copy named after their sha256. */
   Object payload(byte[] bytes) {
-    if (bytes.length <= claimCheckThresholdBytes) {
-      return ByteBuffer.wrap(bytes);
-    }
-    String sha256 = PayloadResolver.sha256Hex(bytes);
-    try {
-      Files.createDirectories(claimCheckDir);
-      Path target = claimCheckDir.resolve(sha256);
-      if (!Files.exists(target)) {
-        Path tmp = Files.createTempFile(claimCheckDir, sha256, ".part");
-        Files.write(tmp, bytes);
-        Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
-      }
-      return ClaimCheck.newBuilder()
-          .setUri(target.toAbsolutePath().toUri().toString())
-          .setSha256(sha256)
-          .setSizeBytes(bytes.length)
-          .build();
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot store claim-checked payload in " + claimCheckDir, e);
-    }
+    return claims.payload(bytes);
   }
 }

@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
       ValidateCommand.class,
       FormularyCommand.class,
       ModelsCommand.class,
+      EnrichImageCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class StreamsightCommand implements Runnable {

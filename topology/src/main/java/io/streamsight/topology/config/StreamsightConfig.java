@@ -1,10 +1,20 @@
 package io.streamsight.topology.config;
 
 import io.streamsight.models.ModelCache;
+import io.streamsight.processors.caption.CaptionSettings;
+import io.streamsight.processors.detection.CocoLabels;
+import io.streamsight.processors.detection.DetectionSettings;
+import io.streamsight.processors.face.FaceModels;
+import io.streamsight.processors.face.FaceSettings;
 import io.streamsight.processors.inference.BatchSettings;
 import io.streamsight.processors.inference.DevicePlacement;
 import io.streamsight.processors.inference.InferenceDeadLetterHandler;
 import io.streamsight.processors.inference.OrtThreads;
+import io.streamsight.processors.ocr.OcrSettings;
+import io.streamsight.processors.vision.SourcePlan;
+import io.streamsight.processors.vision.SourcePlans;
+import io.streamsight.processors.vision.VisionSettings;
+import io.streamsight.processors.vision.VisionStep;
 import java.io.File;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -12,6 +22,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
@@ -36,6 +47,13 @@ import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
  * ConfigDef}, which has no wildcards: they are validated when the config is built (a bad value
  * fails it with a {@link ConfigException} naming the key) and read through {@link
  * #devicePlacement(String)}. Like every Streamsight key they never reach a Kafka client.
+ *
+ * <p>Per-source image keys work the same way: {@code source.<sourceId>.image.processors} (a list
+ * like {@code image.processors}, possibly empty) and {@code source.<sourceId>.image.privacy.blur}
+ * ({@code true} or {@code false}) override the defaults for the images whose {@code sourceId} is
+ * that id; they are validated when the config is built and read through {@link #imagePlans()}. The
+ * image processors' devices are {@code processor.detection.device}, {@code processor.faces.device},
+ * {@code processor.ocr.device} and {@code processor.caption.device}.
  */
 public final class StreamsightConfig extends AbstractConfig {
 
@@ -65,11 +83,47 @@ public final class StreamsightConfig extends AbstractConfig {
   public static final String INFERENCE_INTER_OP_THREADS = "inference.inter.op.threads";
   public static final String BATCH_MAX_SIZE = "batch.max.size";
   public static final String BATCH_MAX_DELAY_MS = "batch.max.delay.ms";
+  public static final String IMAGE_PROCESSORS = "image.processors";
+  public static final String IMAGE_PRIVACY_BLUR = "image.privacy.blur";
+  public static final String IMAGE_MODELS_MISSING = "image.models.missing";
+  public static final String DETECTION_SCORE_THRESHOLD = "detection.score.threshold";
+  public static final String DETECTION_CLASS_THRESHOLDS = "detection.class.thresholds";
+  public static final String DETECTION_NMS_IOU = "detection.nms.iou";
+  public static final String DETECTION_MAX_DETECTIONS = "detection.max.detections";
+  public static final String DETECTION_CLASSES = "detection.classes";
+  public static final String DETECTION_DUPLICATE_IOU = "detection.duplicate.iou";
+  public static final String FACES_MODEL = "faces.model";
+  public static final String FACES_SCORE_THRESHOLD = "faces.score.threshold";
+  public static final String FACES_NMS_IOU = "faces.nms.iou";
+  public static final String OCR_RECOGNIZER = "ocr.recognizer";
+  public static final String OCR_MAX_SIDE = "ocr.max.side";
+  public static final String OCR_CLASSIFY_ANGLE = "ocr.classify.angle";
+  public static final String OCR_MIN_TEXT_SCORE = "ocr.min.text.score";
+  public static final String CAPTION_MODEL_DIR = "caption.model.dir";
+  public static final String CAPTION_BEAMS = "caption.beams";
+  public static final String CAPTION_MAX_TOKENS = "caption.max.tokens";
+
+  /** What {@code image.models.missing} may say. */
+  public static final String MISSING_FAIL = "fail";
+
+  public static final String MISSING_SKIP = "skip";
 
   /** Prefix and suffix of the per-processor device keys, {@code processor.<name>.device}. */
   public static final String PROCESSOR_PREFIX = "processor.";
 
   public static final String DEVICE_SUFFIX = ".device";
+
+  /**
+   * Prefix and suffixes of the per-source image keys, {@code source.<sourceId>.image.processors}
+   * and {@code source.<sourceId>.image.privacy.blur}.
+   */
+  public static final String SOURCE_PREFIX = "source.";
+
+  public static final String SOURCE_PROCESSORS_SUFFIX = ".image.processors";
+  public static final String SOURCE_BLUR_SUFFIX = ".image.privacy.blur";
+
+  /** The image processors {@code image.processors} runs by default: every one this build has. */
+  public static final String DEFAULT_IMAGE_PROCESSORS = "detection,faces,ocr,caption";
 
   public static final String AT_LEAST_ONCE = StreamsConfig.AT_LEAST_ONCE;
   public static final String EXACTLY_ONCE_V2 = StreamsConfig.EXACTLY_ONCE_V2;
@@ -274,7 +328,159 @@ public final class StreamsightConfig extends AbstractConfig {
               Range.between(1, Duration.ofHours(1).toMillis()),
               Importance.MEDIUM,
               "Longest a buffered record waits (wall clock) for its micro-batch to fill before"
-                  + " the batch runs anyway.");
+                  + " the batch runs anyway.")
+          .define(
+              IMAGE_PROCESSORS,
+              Type.LIST,
+              DEFAULT_IMAGE_PROCESSORS,
+              (name, value) -> imageSteps(name, value),
+              Importance.HIGH,
+              "Image model processors that run for every source, in this order whatever the"
+                  + " order here: detection (NanoDet, COCO-80 objects), faces (BlazeFace), ocr"
+                  + " (PP-OCR), caption (the scene describer, or caption.model.dir). Empty: the"
+                  + " image header only. Override per source with"
+                  + " source.<sourceId>.image.processors; place each on a device with"
+                  + " processor.<name>.device.")
+          .define(
+              IMAGE_PRIVACY_BLUR,
+              Type.BOOLEAN,
+              false,
+              Importance.MEDIUM,
+              "Privacy switch: publish a copy of every image with its faces blurred to"
+                  + " images.redacted (same key). Runs the faces processor too. Override per source"
+                  + " with source.<sourceId>.image.privacy.blur.")
+          .define(
+              IMAGE_MODELS_MISSING,
+              Type.STRING,
+              MISSING_FAIL,
+              ValidString.in(MISSING_FAIL, MISSING_SKIP),
+              Importance.MEDIUM,
+              "When an image processor's model is not in the model cache at start-up: fail"
+                  + " (start-up stops, saying which `streamsight models fetch` is needed) or skip"
+                  + " (the processor is disabled for every source, with a warning in the log).")
+          .define(
+              DETECTION_SCORE_THRESHOLD,
+              Type.DOUBLE,
+              (double) DetectionSettings.DEFAULT_SCORE_THRESHOLD,
+              Range.between(0.0, 1.0),
+              Importance.MEDIUM,
+              "Lowest score of an object detection kept, for classes without their own"
+                  + " threshold.")
+          .define(
+              DETECTION_CLASS_THRESHOLDS,
+              Type.LIST,
+              "",
+              (name, value) -> classThresholds(name, value),
+              Importance.LOW,
+              "Per-class score thresholds as label:score, e.g. dog:0.5,bird:0.5 (COCO labels).")
+          .define(
+              DETECTION_NMS_IOU,
+              Type.DOUBLE,
+              (double) DetectionSettings.DEFAULT_NMS_IOU,
+              Range.between(0.0, 1.0),
+              Importance.LOW,
+              "Class-wise non-maximum suppression: of two boxes of one class overlapping by more"
+                  + " than this IoU, the lower-scored one is dropped.")
+          .define(
+              DETECTION_MAX_DETECTIONS,
+              Type.INT,
+              DetectionSettings.DEFAULT_MAX_DETECTIONS,
+              Range.atLeast(1),
+              Importance.LOW,
+              "Most objects reported per image, best first.")
+          .define(
+              DETECTION_CLASSES,
+              Type.LIST,
+              "",
+              (name, value) -> cocoLabels(name, value),
+              Importance.MEDIUM,
+              "Object classes reported (COCO labels, e.g. person,car,truck); empty reports all"
+                  + " 80.")
+          .define(
+              DETECTION_DUPLICATE_IOU,
+              Type.DOUBLE,
+              (double) DetectionSettings.DEFAULT_DUPLICATE_IOU,
+              Range.between(0.0, 1.0),
+              Importance.LOW,
+              "Two detections of different classes overlapping by more than this IoU are one"
+                  + " object labelled twice (NanoDet's horse/cow): only the better label is kept."
+                  + " 1 keeps both.")
+          .define(
+              FACES_MODEL,
+              Type.STRING,
+              FaceModels.BOTH.configName(),
+              ValidString.in("front", "back", "both"),
+              Importance.MEDIUM,
+              "BlazeFace model(s) of the faces processor: front (128x128, faces filling part of"
+                  + " the frame), back (256x256, also small and distant faces) or both, merged.")
+          .define(
+              FACES_SCORE_THRESHOLD,
+              Type.DOUBLE,
+              (double) FaceSettings.DEFAULT_SCORE_THRESHOLD,
+              Range.between(0.0, 1.0),
+              Importance.LOW,
+              "Lowest face score kept.")
+          .define(
+              FACES_NMS_IOU,
+              Type.DOUBLE,
+              (double) FaceSettings.DEFAULT_NMS_IOU,
+              Range.between(0.0, 1.0),
+              Importance.LOW,
+              "Faces overlapping by more than this IoU are merged into one (weighted by score).")
+          .define(
+              OCR_RECOGNIZER,
+              Type.STRING,
+              "v4",
+              ValidString.in("v4", "v3"),
+              Importance.LOW,
+              "PP-OCR recognition model: v4 (most accurate on characters) or v3 (keeps word"
+                  + " spaces better on photographed pages).")
+          .define(
+              OCR_MAX_SIDE,
+              Type.INT,
+              OcrSettings.defaults().maxSideLength(),
+              Range.between(32, 8192),
+              Importance.LOW,
+              "The OCR text detector sees each image scaled down to this long side (pixels):"
+                  + " detection is most of OCR's time and grows with its square.")
+          .define(
+              OCR_CLASSIFY_ANGLE,
+              Type.BOOLEAN,
+              true,
+              Importance.LOW,
+              "Run PP-OCR's angle classifier and read lines it finds upside down turned.")
+          .define(
+              OCR_MIN_TEXT_SCORE,
+              Type.DOUBLE,
+              (double) OcrSettings.defaults().minTextScore(),
+              Range.between(0.0, 1.0),
+              Importance.LOW,
+              "Text lines recognised with a lower confidence are dropped.")
+          .define(
+              CAPTION_MODEL_DIR,
+              Type.STRING,
+              "",
+              Importance.MEDIUM,
+              "Folder of an ONNX encoder-decoder captioning model in Hugging Face Optimum's"
+                  + " layout (encoder_model.onnx, decoder_model.onnx, tokenizer.json, ...). Empty:"
+                  + " the caption processor is the scene describer, a template that writes one"
+                  + " sentence from the detections, faces and text (not a model).")
+          .define(
+              CAPTION_BEAMS,
+              Type.INT,
+              0,
+              Range.between(0, 64),
+              Importance.LOW,
+              "Beams of the captioning model's search (1 is greedy); 0 takes the model's"
+                  + " generation config.")
+          .define(
+              CAPTION_MAX_TOKENS,
+              Type.INT,
+              0,
+              Range.between(0, 1024),
+              Importance.LOW,
+              "Most tokens per caption of the captioning model; 0 takes the model's generation"
+                  + " config.");
 
   /** Keys that configure Streamsight itself and never reach a Kafka client. */
   private static final Set<String> OWN_KEYS =
@@ -297,7 +503,26 @@ public final class StreamsightConfig extends AbstractConfig {
           INFERENCE_INTRA_OP_THREADS,
           INFERENCE_INTER_OP_THREADS,
           BATCH_MAX_SIZE,
-          BATCH_MAX_DELAY_MS);
+          BATCH_MAX_DELAY_MS,
+          IMAGE_PROCESSORS,
+          IMAGE_PRIVACY_BLUR,
+          IMAGE_MODELS_MISSING,
+          DETECTION_SCORE_THRESHOLD,
+          DETECTION_CLASS_THRESHOLDS,
+          DETECTION_NMS_IOU,
+          DETECTION_MAX_DETECTIONS,
+          DETECTION_CLASSES,
+          DETECTION_DUPLICATE_IOU,
+          FACES_MODEL,
+          FACES_SCORE_THRESHOLD,
+          FACES_NMS_IOU,
+          OCR_RECOGNIZER,
+          OCR_MAX_SIDE,
+          OCR_CLASSIFY_ANGLE,
+          OCR_MIN_TEXT_SCORE,
+          CAPTION_MODEL_DIR,
+          CAPTION_BEAMS,
+          CAPTION_MAX_TOKENS);
 
   public StreamsightConfig(Map<String, ?> values) {
     super(DEFINITION, values, false);
@@ -307,6 +532,13 @@ public final class StreamsightConfig extends AbstractConfig {
               String processor = deviceKeyProcessor(key);
               if (processor != null) {
                 parsePlacement(processor, key, value);
+              }
+              String source = sourceKeySource(key, SOURCE_PROCESSORS_SUFFIX);
+              if (source != null) {
+                imageSteps(key, splitList(value));
+              }
+              if (sourceKeySource(key, SOURCE_BLUR_SUFFIX) != null) {
+                parseBoolean(key, value);
               }
             });
   }
@@ -421,6 +653,156 @@ public final class StreamsightConfig extends AbstractConfig {
         : parsePlacement(processorName, key, value);
   }
 
+  /**
+   * Which image model processors run for which source, and where the privacy switch is on: {@code
+   * image.processors} and {@code image.privacy.blur} for every source, overridden per source by
+   * {@code source.<sourceId>.image.processors} and {@code source.<sourceId>.image.privacy.blur}.
+   */
+  public SourcePlans imagePlans() {
+    List<String> defaults = getList(IMAGE_PROCESSORS);
+    boolean blur = getBoolean(IMAGE_PRIVACY_BLUR);
+    Map<String, List<String>> steps = new TreeMap<>();
+    Map<String, Boolean> blurs = new TreeMap<>();
+    originals()
+        .forEach(
+            (key, value) -> {
+              String source = sourceKeySource(key, SOURCE_PROCESSORS_SUFFIX);
+              if (source != null) {
+                steps.put(source, splitList(value));
+              }
+              source = sourceKeySource(key, SOURCE_BLUR_SUFFIX);
+              if (source != null) {
+                blurs.put(source, parseBoolean(key, value));
+              }
+            });
+    Map<String, SourcePlan> bySource = new TreeMap<>();
+    for (String source : union(steps.keySet(), blurs.keySet())) {
+      bySource.put(
+          source,
+          SourcePlan.of(steps.getOrDefault(source, defaults), blurs.getOrDefault(source, blur)));
+    }
+    return new SourcePlans(SourcePlan.of(defaults, blur), bySource);
+  }
+
+  /** The settings of every image model processor. */
+  public VisionSettings visionSettings() {
+    DetectionSettings detection =
+        new DetectionSettings(
+            getDouble(DETECTION_SCORE_THRESHOLD).floatValue(),
+            DetectionSettings.parseClassThresholds(getList(DETECTION_CLASS_THRESHOLDS)),
+            getDouble(DETECTION_NMS_IOU).floatValue(),
+            getInt(DETECTION_MAX_DETECTIONS),
+            Set.copyOf(getList(DETECTION_CLASSES)),
+            getDouble(DETECTION_DUPLICATE_IOU).floatValue());
+    FaceSettings faces =
+        new FaceSettings(
+            FaceModels.parse(getString(FACES_MODEL)),
+            getDouble(FACES_SCORE_THRESHOLD).floatValue(),
+            getDouble(FACES_NMS_IOU).floatValue(),
+            FaceSettings.DEFAULT_MAX_FACES);
+    OcrSettings ocr =
+        OcrSettings.defaults().toBuilder()
+            .recognizer(
+                getString(OCR_RECOGNIZER).equals("v3")
+                    ? OcrSettings.Recognizer.V3
+                    : OcrSettings.Recognizer.V4)
+            .maxSideLength(getInt(OCR_MAX_SIDE))
+            .classifyAngle(getBoolean(OCR_CLASSIFY_ANGLE))
+            .minTextScore(getDouble(OCR_MIN_TEXT_SCORE).floatValue())
+            .build();
+    String captionDir = getString(CAPTION_MODEL_DIR).strip();
+    CaptionSettings caption = CaptionSettings.defaults();
+    if (getInt(CAPTION_BEAMS) > 0) {
+      caption = caption.withBeams(getInt(CAPTION_BEAMS));
+    }
+    if (getInt(CAPTION_MAX_TOKENS) > 0) {
+      caption = caption.withMaxNewTokens(getInt(CAPTION_MAX_TOKENS));
+    }
+    return new VisionSettings(
+        detection, faces, ocr, captionDir.isEmpty() ? null : Path.of(captionDir), caption);
+  }
+
+  /** Whether image processors whose models are missing are disabled rather than fatal. */
+  public boolean skipUnavailableImageModels() {
+    return MISSING_SKIP.equals(getString(IMAGE_MODELS_MISSING));
+  }
+
+  /** The source id of a {@code source.<id><suffix>} key, or null for any other key. */
+  private static String sourceKeySource(String key, String suffix) {
+    if (key.startsWith(SOURCE_PREFIX)
+        && key.endsWith(suffix)
+        && key.length() > SOURCE_PREFIX.length() + suffix.length()) {
+      return key.substring(SOURCE_PREFIX.length(), key.length() - suffix.length());
+    }
+    return null;
+  }
+
+  private static boolean isSourceKey(String key) {
+    return sourceKeySource(key, SOURCE_PROCESSORS_SUFFIX) != null
+        || sourceKeySource(key, SOURCE_BLUR_SUFFIX) != null;
+  }
+
+  private static java.util.SortedSet<String> union(Set<String> a, Set<String> b) {
+    java.util.SortedSet<String> all = new java.util.TreeSet<>(a);
+    all.addAll(b);
+    return all;
+  }
+
+  /** A list value as given (a List from a ConfigDef, or a comma-separated string). */
+  private static List<String> splitList(Object value) {
+    if (value instanceof List<?> list) {
+      return list.stream().map(String::valueOf).map(String::strip).toList();
+    }
+    String text = String.valueOf(value).strip();
+    return text.isEmpty()
+        ? List.of()
+        : java.util.Arrays.stream(text.split(",", -1)).map(String::strip).toList();
+  }
+
+  private static boolean parseBoolean(String key, Object value) {
+    if (value instanceof Boolean b) {
+      return b;
+    }
+    String text = String.valueOf(value).strip();
+    if (text.equalsIgnoreCase("true")) {
+      return true;
+    }
+    if (text.equalsIgnoreCase("false")) {
+      return false;
+    }
+    throw new ConfigException(key, value, "Expected value to be either true or false");
+  }
+
+  private static void imageSteps(String key, Object value) {
+    for (String name : splitList(value)) {
+      if (name.isEmpty()) {
+        continue;
+      }
+      try {
+        VisionStep.parse(name);
+      } catch (IllegalArgumentException e) {
+        throw new ConfigException(key, value, e.getMessage());
+      }
+    }
+  }
+
+  private static void classThresholds(String key, Object value) {
+    try {
+      DetectionSettings.parseClassThresholds(splitList(value));
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException(key, value, e.getMessage());
+    }
+  }
+
+  private static void cocoLabels(String key, Object value) {
+    for (String label : splitList(value)) {
+      if (!label.isEmpty() && !CocoLabels.contains(label)) {
+        throw new ConfigException(
+            key, value, "'" + label + "' is not a COCO label (person, bicycle, car, ...)");
+      }
+    }
+  }
+
   /** The processor name of a {@code processor.<name>.device} key, or null for any other key. */
   private static String deviceKeyProcessor(String key) {
     if (key.startsWith(PROCESSOR_PREFIX)
@@ -448,7 +830,7 @@ public final class StreamsightConfig extends AbstractConfig {
     originals()
         .forEach(
             (k, v) -> {
-              if (!OWN_KEYS.contains(k) && deviceKeyProcessor(k) == null) {
+              if (!OWN_KEYS.contains(k) && deviceKeyProcessor(k) == null && !isSourceKey(k)) {
                 props.put(k, v);
               }
             });

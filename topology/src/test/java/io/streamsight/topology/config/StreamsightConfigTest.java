@@ -4,7 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.djl.Device;
+import io.streamsight.processors.face.FaceModels;
 import io.streamsight.processors.inference.InferenceDeadLetterHandler;
+import io.streamsight.processors.ocr.OcrSettings;
+import io.streamsight.processors.vision.SourcePlan;
+import io.streamsight.processors.vision.SourcePlans;
+import io.streamsight.processors.vision.VisionSettings;
+import io.streamsight.processors.vision.VisionStep;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -192,5 +198,113 @@ class StreamsightConfigTest {
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("processor.embed.device")
         .hasMessageContaining("tpu:0");
+  }
+
+  @Test
+  void shouldRunEveryImageProcessorOfThisBuildForEverySourceByDefault() {
+    StreamsightConfig config = ConfigLoader.load(null, Map.of(), Map.of());
+
+    SourcePlan plan = config.imagePlans().forSource("any-camera");
+    assertThat(plan.steps())
+        .containsExactly(
+            VisionStep.DETECTION, VisionStep.FACES, VisionStep.OCR, VisionStep.CAPTION);
+    assertThat(plan.blurFaces()).isFalse();
+    assertThat(config.skipUnavailableImageModels()).isFalse();
+    assertThat(config.visionSettings().captionModelDir()).isNull();
+  }
+
+  @Test
+  void shouldOverrideImageProcessorsAndThePrivacySwitchPerSource() {
+    StreamsightConfig config =
+        ConfigLoader.load(
+            null,
+            Map.of(),
+            Map.of(
+                "image.processors", "detection",
+                "source.scanner-1.image.processors", "caption, ocr",
+                "source.gate.cam.image.privacy.blur", "TRUE",
+                "source.archive.image.processors", ""));
+
+    SourcePlans plans = config.imagePlans();
+    assertThat(plans.forSource("cam-7").steps()).containsExactly(VisionStep.DETECTION);
+    assertThat(plans.forSource("scanner-1").steps())
+        .containsExactly(VisionStep.OCR, VisionStep.CAPTION);
+    // The privacy switch brings the faces along; the source keeps the default processors.
+    assertThat(plans.forSource("gate.cam").steps())
+        .containsExactly(VisionStep.DETECTION, VisionStep.FACES);
+    assertThat(plans.forSource("gate.cam").blurFaces()).isTrue();
+    assertThat(plans.forSource("archive").usesModels()).isFalse();
+    assertThat(config.kafkaClientProperties("b:9092"))
+        .doesNotContainKeys(
+            "source.scanner-1.image.processors",
+            "source.gate.cam.image.privacy.blur",
+            "image.processors");
+  }
+
+  @Test
+  void shouldRejectAnUnknownImageProcessorOrBlurValueNamingTheKey() {
+    assertThatThrownBy(
+            () ->
+                ConfigLoader.load(
+                    null, Map.of(), Map.of("source.cam-1.image.processors", "detection,pose")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("source.cam-1.image.processors")
+        .hasMessageContaining("'pose' is not an image processor");
+    assertThatThrownBy(
+            () -> ConfigLoader.load(null, Map.of(), Map.of("image.processors", "faces,captions")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("image.processors");
+    assertThatThrownBy(
+            () ->
+                ConfigLoader.load(null, Map.of(), Map.of("source.cam-1.image.privacy.blur", "yes")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("source.cam-1.image.privacy.blur");
+  }
+
+  @Test
+  void shouldReadDetectionFaceAndCaptionSettings() {
+    StreamsightConfig config =
+        ConfigLoader.load(
+            null,
+            Map.of(),
+            Map.of(
+                "detection.score.threshold", "0.5",
+                "detection.class.thresholds", "dog:0.6,traffic light:0.4",
+                "detection.classes", "person,dog,traffic light",
+                "faces.model", "back",
+                "caption.model.dir", "/models/vit-gpt2",
+                "caption.beams", "3",
+                "ocr.recognizer", "v3",
+                "ocr.classify.angle", "false"));
+
+    VisionSettings settings = config.visionSettings();
+    assertThat(settings.detection().scoreThreshold()).isEqualTo(0.5f);
+    assertThat(settings.detection().threshold("dog")).isEqualTo(0.6f);
+    assertThat(settings.detection().threshold("traffic light")).isEqualTo(0.4f);
+    assertThat(settings.detection().reports("car")).isFalse();
+    assertThat(settings.faces().models()).isEqualTo(FaceModels.BACK);
+    assertThat(settings.captionModelDir()).isEqualTo(Path.of("/models/vit-gpt2"));
+    assertThat(settings.caption().generation().numBeams()).isEqualTo(3);
+    assertThat(settings.ocr().recognizer()).isEqualTo(OcrSettings.Recognizer.V3);
+    assertThat(settings.ocr().classifyAngle()).isFalse();
+    assertThat(settings.ocr().maxSideLength()).isEqualTo(960);
+  }
+
+  @Test
+  void shouldRejectUnknownCocoLabelsAndBadThresholds() {
+    assertThatThrownBy(
+            () -> ConfigLoader.load(null, Map.of(), Map.of("detection.classes", "person,sofa")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("'sofa' is not a COCO label");
+    assertThatThrownBy(
+            () ->
+                ConfigLoader.load(null, Map.of(), Map.of("detection.class.thresholds", "dog=0.5")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("detection.class.thresholds");
+    assertThatThrownBy(
+            () -> ConfigLoader.load(null, Map.of(), Map.of("faces.score.threshold", "1.5")))
+        .isInstanceOf(ConfigException.class);
+    assertThatThrownBy(() -> ConfigLoader.load(null, Map.of(), Map.of("faces.model", "side")))
+        .isInstanceOf(ConfigException.class);
   }
 }

@@ -33,7 +33,10 @@ class RuntimeModelsIT {
             "state.dir",
             dir.resolve("state").toString(),
             "models.dir",
-            cache.toString());
+            cache.toString(),
+            // The cache starts empty: no image model to load.
+            "image.processors",
+            "");
     StreamsightRuntime runtime =
         StreamsightRuntime.start(ConfigLoader.load(null, Map.of(), overrides));
     ModelSpec spec;
