@@ -10,6 +10,7 @@ import io.streamsight.events.MedicationOrder;
 import io.streamsight.events.MedicationValidation;
 import io.streamsight.events.TextEvent;
 import io.streamsight.events.Transcript;
+import io.streamsight.events.ZoneCounts;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
@@ -66,6 +67,18 @@ public final class Topics {
   public static final String BEHAVIOR_EVENTS = "behavior.events";
 
   /**
+   * Windowed counts per camera and zone or line (occupancy over time, in/out crossings), keyed by
+   * cameraId: {@link ZoneCounts}.
+   */
+  public static final String BEHAVIOR_COUNTS = "behavior.counts";
+
+  /**
+   * Camera configs (zones, lines, rules), compacted, keyed by cameraId; the value is the
+   * camera-config JSON itself (UTF-8 text), read as a GlobalKTable.
+   */
+  public static final String CAMERA_CONFIG = "camera-config";
+
+  /**
    * Default dead-letter queue; the deployed name comes from the Kafka Streams setting {@code
    * errors.dead.letter.queue.topic.name}, passed to {@link #create(String)}.
    */
@@ -80,6 +93,8 @@ public final class Topics {
   private final Topic<String, MedicationOrder> orders;
   private final Topic<String, MedicationValidation> validations;
   private final Topic<String, BehaviorEvent> behaviorEvents;
+  private final Topic<String, ZoneCounts> behaviorCounts;
+  private final Topic<String, String> cameraConfig;
   private final Topic<String, FormularyProduct> formulary;
   private final Topic<String, FormularyNameEntry> formularyNames;
   private final Topic<byte[], byte[]> deadLetters;
@@ -101,6 +116,8 @@ public final class Topics {
         new Topic<>(PHARMACY_VALIDATIONS, keys, AvroSerde.of(MedicationValidation.class, store));
     this.behaviorEvents =
         new Topic<>(BEHAVIOR_EVENTS, keys, AvroSerde.of(BehaviorEvent.class, store));
+    this.behaviorCounts = new Topic<>(BEHAVIOR_COUNTS, keys, AvroSerde.of(ZoneCounts.class, store));
+    this.cameraConfig = new Topic<>(CAMERA_CONFIG, keys, new StringSerde());
     this.formulary = new Topic<>(FORMULARY, keys, AvroSerde.of(FormularyProduct.class, store));
     this.formularyNames =
         new Topic<>(FORMULARY_NAMES, keys, AvroSerde.of(FormularyNameEntry.class, store));
@@ -116,6 +133,8 @@ public final class Topics {
             orders,
             validations,
             behaviorEvents,
+            behaviorCounts,
+            cameraConfig,
             formulary,
             formularyNames,
             deadLetters);
@@ -199,12 +218,25 @@ public final class Topics {
 
   /** The topics that hold the latest value per key (reference data): created compacted. */
   public List<Topic<?, ?>> compacted() {
-    return List.of(formulary, formularyNames);
+    return List.of(formulary, formularyNames, cameraConfig);
   }
 
   /** {@value #BEHAVIOR_EVENTS}: String → {@link BehaviorEvent}. */
   public Topic<String, BehaviorEvent> behaviorEvents() {
     return behaviorEvents;
+  }
+
+  /** {@value #BEHAVIOR_COUNTS}: String → {@link ZoneCounts}, one record per closed window. */
+  public Topic<String, ZoneCounts> behaviorCounts() {
+    return behaviorCounts;
+  }
+
+  /**
+   * {@value #CAMERA_CONFIG}: cameraId → camera-config JSON; compacted, read as a GlobalKTable. A
+   * tombstone removes the camera's config (and stops its analysis).
+   */
+  public Topic<String, String> cameraConfig() {
+    return cameraConfig;
   }
 
   /**

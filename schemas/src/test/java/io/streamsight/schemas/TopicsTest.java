@@ -28,6 +28,8 @@ class TopicsTest {
             "pharmacy.orders",
             "pharmacy.validations",
             "behavior.events",
+            "behavior.counts",
+            "camera-config",
             "formulary",
             "formulary.names",
             "streamsight.dlq");
@@ -46,6 +48,8 @@ class TopicsTest {
                 topics.orders(),
                 topics.validations(),
                 topics.behaviorEvents(),
+                topics.behaviorCounts(),
+                topics.cameraConfig(),
                 topics.deadLetters()))
         .extracting(Topic::name)
         .containsExactly(
@@ -58,6 +62,8 @@ class TopicsTest {
             Topics.PHARMACY_ORDERS,
             Topics.PHARMACY_VALIDATIONS,
             Topics.BEHAVIOR_EVENTS,
+            Topics.BEHAVIOR_COUNTS,
+            Topics.CAMERA_CONFIG,
             Topics.DEAD_LETTER_QUEUE);
   }
 
