@@ -17,6 +17,8 @@ final class Hungarian {
   private Hungarian() {}
 
   /**
+   * Matches rows to columns at the least total cost.
+   *
    * @param cost {@code cost[row][col]}; rows and columns may differ in number
    * @param maxCost the gate: a pair costing more is not matched
    * @return for each row, the matched column or -1

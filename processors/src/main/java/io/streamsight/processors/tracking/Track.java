@@ -154,7 +154,7 @@ public final class Track {
   void write(DataOutput out) throws IOException {
     out.writeLong(id);
     out.writeUTF(label);
-    out.writeByte(status.ordinal());
+    out.writeUTF(status.name());
     for (double v : mean) {
       out.writeDouble(v);
     }
@@ -179,7 +179,7 @@ public final class Track {
   static Track read(DataInput in) throws IOException {
     long id = in.readLong();
     String label = in.readUTF();
-    TrackStatus status = TrackStatus.values()[in.readByte()];
+    TrackStatus status = TrackStatus.valueOf(in.readUTF());
     Track t = new Track(label, status);
     t.id = id;
     for (int i = 0; i < t.mean.length; i++) {
