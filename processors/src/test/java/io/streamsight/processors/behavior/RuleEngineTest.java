@@ -108,13 +108,13 @@ class RuleEngineTest {
              "rules": [{"id": "no-entry", "type": "intrusion", "zone": "vault", "classes": ["person"],
                         "minFrames": 3, "lingerSeconds": 1.0}]}
             """);
-    for (int x = 380; x <= 460; x += 20) {
+    for (int x = 390; x <= 470; x += 20) {
       run(config, person(x, 100)); // walking towards the zone, anchor outside
     }
-    run(config, person(500, 100));
-    run(config, person(520, 100)); // 2 frames inside: not yet
+    run(config, person(490, 100));
+    run(config, person(510, 100)); // 2 frames inside: not yet
     assertThat(events).isEmpty();
-    run(config, person(540, 100));
+    run(config, person(530, 100));
     assertThat(phase(BehaviorPhase.START)).hasSize(1);
     for (int x = 520; x >= 420; x -= 20) {
       run(config, person(x, 100)); // walks out; 0.4 s outside: lingers
