@@ -55,6 +55,18 @@ public final class CatalogueModels {
   }
 
   /**
+   * As {@link #spec}, after checking that every file of the entry is in the cache and matches its
+   * pin: what a processor loads at start-up, so that a model that was never fetched fails with the
+   * command that fetches it rather than with a missing-file error.
+   *
+   * @throws ModelLoadException saying what is missing and how to fetch it
+   */
+  public ModelSpec fetchedSpec(String name) {
+    require(entry(name));
+    return spec(name);
+  }
+
+  /**
    * A side file of an entry (by file name, e.g. {@code ppocr_keys_v1.txt}), after every file of the
    * entry was checked against its pin.
    *

@@ -81,8 +81,11 @@ public final class DevicePlacement {
   /** The configuration form, e.g. {@code gpu:0,gpu:1}. */
   @Override
   public String toString() {
-    return devices.stream()
-        .map(d -> d.isGpu() ? "gpu:" + d.getDeviceId() : "cpu")
-        .collect(Collectors.joining(","));
+    return devices.stream().map(DevicePlacement::describe).collect(Collectors.joining(","));
+  }
+
+  /** One device in the configuration form: {@code cpu} or {@code gpu:N}. */
+  public static String describe(Device device) {
+    return device.isGpu() ? "gpu:" + device.getDeviceId() : "cpu";
   }
 }

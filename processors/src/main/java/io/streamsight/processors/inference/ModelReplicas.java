@@ -33,6 +33,16 @@ public final class ModelReplicas<I, O> {
     return models.get(placement.nextIndex()).newPredictor();
   }
 
+  /**
+   * As {@link #newPredictor()}, with the device the chosen replica runs on ({@code cpu} or {@code
+   * gpu:N}), which output records name in their provenance.
+   */
+  public PlacedPredictor<I, O> newPlacedPredictor() {
+    int index = placement.nextIndex();
+    return new PlacedPredictor<>(
+        models.get(index).newPredictor(), DevicePlacement.describe(placement.devices().get(index)));
+  }
+
   public String name() {
     return name;
   }
