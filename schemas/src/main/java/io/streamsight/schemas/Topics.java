@@ -34,6 +34,13 @@ public final class Topics {
   /** Raw images in, keyed by sourceId: {@link ImageEvent}. */
   public static final String IMAGES_RAW = "images.raw";
 
+  /**
+   * Video frames in, keyed by camera id: {@link ImageEvent}s with a frame index, from {@code
+   * streamsight ingest-video}; the behaviour topology's input (frames of cameras with a camera
+   * config are tracked and checked against its rules).
+   */
+  public static final String VIDEO_FRAMES = "video.frames";
+
   /** Enriched images out, keyed by sourceId: {@link EnrichedImage}. */
   public static final String IMAGES_ENRICHED = "images.enriched";
 
@@ -85,6 +92,7 @@ public final class Topics {
   public static final String DEAD_LETTER_QUEUE = "streamsight.dlq";
 
   private final Topic<String, ImageEvent> images;
+  private final Topic<String, ImageEvent> videoFrames;
   private final Topic<String, EnrichedImage> enrichedImages;
   private final Topic<String, AudioEvent> audio;
   private final Topic<String, Transcript> transcripts;
@@ -104,7 +112,9 @@ public final class Topics {
     // One String serde and one serde per record type, shared by the topics that carry it.
     Serde<String> keys = new StringSerde();
     AvroSerde<TextEvent> textEvents = AvroSerde.of(TextEvent.class, store);
-    this.images = new Topic<>(IMAGES_RAW, keys, AvroSerde.of(ImageEvent.class, store));
+    AvroSerde<ImageEvent> imageEvents = AvroSerde.of(ImageEvent.class, store);
+    this.images = new Topic<>(IMAGES_RAW, keys, imageEvents);
+    this.videoFrames = new Topic<>(VIDEO_FRAMES, keys, imageEvents);
     this.enrichedImages =
         new Topic<>(IMAGES_ENRICHED, keys, AvroSerde.of(EnrichedImage.class, store));
     this.audio = new Topic<>(AUDIO_RAW, keys, AvroSerde.of(AudioEvent.class, store));
@@ -125,6 +135,7 @@ public final class Topics {
     this.all =
         List.of(
             images,
+            videoFrames,
             enrichedImages,
             audio,
             transcripts,
@@ -169,6 +180,11 @@ public final class Topics {
   /** {@value #IMAGES_RAW}: String → {@link ImageEvent}. */
   public Topic<String, ImageEvent> images() {
     return images;
+  }
+
+  /** {@value #VIDEO_FRAMES}: camera id → {@link ImageEvent} (video frames). */
+  public Topic<String, ImageEvent> videoFrames() {
+    return videoFrames;
   }
 
   /** {@value #IMAGES_ENRICHED}: String → {@link EnrichedImage}. */

@@ -20,6 +20,7 @@ class TopicsTest {
         .extracting(Topic::name)
         .containsExactly(
             "images.raw",
+            "video.frames",
             "images.enriched",
             "audio.raw",
             "audio.transcripts",
@@ -40,6 +41,7 @@ class TopicsTest {
     assertThat(
             List.of(
                 topics.images(),
+                topics.videoFrames(),
                 topics.enrichedImages(),
                 topics.audio(),
                 topics.transcripts(),
@@ -54,6 +56,7 @@ class TopicsTest {
         .extracting(Topic::name)
         .containsExactly(
             Topics.IMAGES_RAW,
+            Topics.VIDEO_FRAMES,
             Topics.IMAGES_ENRICHED,
             Topics.AUDIO_RAW,
             Topics.AUDIO_TRANSCRIPTS,
