@@ -1,14 +1,19 @@
 package io.streamsight.topology;
 
 import io.streamsight.processors.audio.AudioInspector;
+import io.streamsight.processors.detection.DetectionSettings;
+import io.streamsight.processors.detection.NanoDet;
 import io.streamsight.processors.image.ImageInspector;
+import io.streamsight.processors.inference.CatalogueModels;
 import io.streamsight.processors.inference.ModelRegistry;
 import io.streamsight.processors.medication.sig.SigParser;
 import io.streamsight.processors.payload.PayloadResolver;
+import io.streamsight.processors.pose.BlazePose;
 import io.streamsight.processors.text.TextNormalizer;
 import io.streamsight.schemas.Topics;
 import io.streamsight.topology.config.StreamsightConfig;
 import java.util.Map;
+import java.util.Set;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
@@ -16,6 +21,16 @@ import org.apache.kafka.streams.TopologyConfig;
 
 /** The whole Streamsight application: every topology in one Kafka Streams instance. */
 public final class StreamsightTopology {
+
+  /**
+   * Processor name of the behaviour topology's detector: {@code processor.behavior-detect.device}.
+   */
+  public static final String BEHAVIOR_DETECT = "behavior-detect";
+
+  /**
+   * Processor name of the behaviour topology's pose model: {@code processor.behavior-pose.device}.
+   */
+  public static final String BEHAVIOR_POSE = "behavior-pose";
 
   private StreamsightTopology() {}
 
@@ -42,6 +57,37 @@ public final class StreamsightTopology {
     TextTopology.addTo(
         builder, topics, new TextTopology.Dependencies(new TextNormalizer(config.textMaxChars())));
     PharmacyTopology.addTo(builder, topics, new PharmacyTopology.Dependencies(new SigParser()));
+    if (config.behaviorEnabled()) {
+      BehaviorTopology.addTo(builder, topics, behavior(config, models));
+    }
     return builder.build();
+  }
+
+  /** The behaviour topology's models (loaded now, so a missing one stops start-up) and limits. */
+  static BehaviorTopology.Dependencies behavior(StreamsightConfig config, ModelRegistry models) {
+    CatalogueModels catalogue = CatalogueModels.bundled(config.modelsDir());
+    DetectionSettings detection =
+        new DetectionSettings(
+            config.behaviorDetectionThreshold(),
+            Map.of(),
+            DetectionSettings.DEFAULT_NMS_IOU,
+            DetectionSettings.DEFAULT_MAX_DETECTIONS,
+            Set.of(),
+            DetectionSettings.DEFAULT_DUPLICATE_IOU);
+    NanoDet nanoDet =
+        NanoDet.load(models, catalogue, config.devicePlacement(BEHAVIOR_DETECT), detection);
+    BlazePose pose =
+        config.behaviorPoseEnabled()
+            ? BlazePose.load(models, catalogue, config.devicePlacement(BEHAVIOR_POSE))
+            : null;
+    return new BehaviorTopology.Dependencies(
+        new PayloadResolver(config.imageMaxBytes()),
+        new ImageInspector(config.imageMaxBytes(), config.imageMaxPixels()),
+        nanoDet::newDetector,
+        pose == null ? null : pose::newEstimator,
+        config.batchSettings(),
+        config.behaviorCountWindow(),
+        config.behaviorCountGrace(),
+        config.behaviorRecentEvents());
   }
 }
