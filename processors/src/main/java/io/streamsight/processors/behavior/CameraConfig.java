@@ -84,12 +84,17 @@ public record CameraConfig(
    * @param inSide which side of from→to is "in": the sign of the cross product, 1 = right of the
    *     direction as seen on screen (y grows downwards), -1 = left
    * @param minFrames frames an object must spend on the new side before the crossing counts
+   * @param margin a band this many pixels either side of the line belongs to neither side, so a
+   *     person standing on the line does not count crossings back and forth
    */
-  public record Line(String id, Point from, Point to, int inSide, int minFrames) {
+  public record Line(String id, Point from, Point to, int inSide, int minFrames, double margin) {
 
-    /** The side of the line (x, y) is on: 1, -1, or 0 on it. */
+    /** The side of the line (x, y) is on: 1, -1, or 0 within the margin. */
     public int side(double x, double y) {
-      return Geometry.side(from.x(), from.y(), to.x(), to.y(), x, y);
+      double dx = to.x() - from.x();
+      double dy = to.y() - from.y();
+      double distance = (dx * (y - from.y()) - dy * (x - from.x())) / Math.hypot(dx, dy);
+      return distance > margin ? 1 : distance < -margin ? -1 : 0;
     }
   }
 
@@ -229,7 +234,14 @@ public record CameraConfig(
         throw new IllegalArgumentException(l.where + ": from and to are the same point");
       }
       int inSide = inSide(l, from, to);
-      lines.add(new Line(id, from, to, inSide, l.intValue("minFrames", 2, 1, 1000)));
+      lines.add(
+          new Line(
+              id,
+              from,
+              to,
+              inSide,
+              l.intValue("minFrames", 2, 1, 1000),
+              l.number("marginPixels", 8, 0, 1000)));
       l.done();
     }
     Optional<Homography> homography = Optional.empty();
