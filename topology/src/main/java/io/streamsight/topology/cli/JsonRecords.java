@@ -51,6 +51,15 @@ final class JsonRecords {
       node.put("undecodable", e.getMessage());
       return node.toString();
     }
+    if (value instanceof String text) {
+      // camera-config: the JSON document itself, keyed by camera id.
+      ObjectNode node = MAPPER.createObjectNode();
+      node.put("topic", record.topic());
+      node.put(
+          "key", record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8));
+      node.put("value", text);
+      return node.toString();
+    }
     if (!(value instanceof SpecificRecordBase avro)) {
       throw new IllegalArgumentException("not an Avro topic: " + record.topic());
     }

@@ -19,6 +19,8 @@ import picocli.CommandLine.Command;
       ValidateCommand.class,
       FormularyCommand.class,
       ModelsCommand.class,
+      IngestVideoCommand.class,
+      AnalyzeVideoCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class StreamsightCommand implements Runnable {
