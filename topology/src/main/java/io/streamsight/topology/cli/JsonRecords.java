@@ -21,7 +21,7 @@ import org.apache.kafka.common.header.Header;
  * Renders Kafka records as one-line JSON: Avro records in Avro's JSON encoding with an added {@code
  * "topic"} field; dead letters as their key, source position, reason and size.
  */
-final class JsonRecords {
+public final class JsonRecords {
 
   static final ObjectMapper MAPPER = new ObjectMapper();
   private static final String ERRORS = "__streams.errors.";
@@ -66,7 +66,8 @@ final class JsonRecords {
     return avro(record.topic(), avro).toString();
   }
 
-  static ObjectNode avro(String topic, SpecificRecordBase record) {
+  /** An Avro record in Avro's JSON encoding, with an added {@code "topic"} field. */
+  public static ObjectNode avro(String topic, SpecificRecordBase record) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try {
       JsonEncoder encoder = EncoderFactory.get().jsonEncoder(record.getSchema(), out);
