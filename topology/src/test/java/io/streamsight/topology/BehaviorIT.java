@@ -48,6 +48,7 @@ import org.junit.jupiter.api.io.TempDir;
 class BehaviorIT {
 
   private static final Instant START = Instant.parse("2026-01-01T00:00:00Z");
+
   /** Frames analysed before and after the restart, at {@link #FPS} (12 s of video in all). */
   private static final int FIRST = 30;
 
@@ -73,7 +74,8 @@ class BehaviorIT {
 
     JsonNode before;
     long firstPartEnd = START.plusMillis((FIRST - 1) * FRAME_MS).toEpochMilli();
-    try (VideoSource source = VideoSource.open(VideoSettings.of(video).withStart(START).withFps(FPS))) {
+    try (VideoSource source =
+        VideoSource.open(VideoSettings.of(video).withStart(START).withFps(FPS))) {
       try (StreamsightRuntime runtime = StreamsightRuntime.start(load(config(dir, "state-1")))) {
         publishConfig(runtime, config);
         publish(runtime, ingest, source, FIRST);
