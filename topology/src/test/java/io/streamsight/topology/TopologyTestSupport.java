@@ -47,6 +47,8 @@ public abstract class TopologyTestSupport {
   void startDriver() {
     Map<String, String> values = new HashMap<>(overrides());
     values.putIfAbsent("application.id", getClass().getSimpleName());
+    // The behaviour topology (two models to load per test) has its own tests.
+    values.putIfAbsent("behavior.enabled", "false");
     StreamsightConfig config = ConfigLoader.load(null, Map.of(), values);
     Properties props = new Properties();
     props.putAll(config.streamsProperties("dummy:9092"));
