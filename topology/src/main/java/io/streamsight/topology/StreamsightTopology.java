@@ -63,19 +63,26 @@ public final class StreamsightTopology {
     return builder.build();
   }
 
+  /**
+   * The behaviour detector's settings: every class (the camera's tracker picks its own), down to
+   * {@code behavior.detection.threshold} so ByteTrack's low-score stage has detections to use.
+   */
+  public static DetectionSettings behaviorDetection(StreamsightConfig config) {
+    return new DetectionSettings(
+        config.behaviorDetectionThreshold(),
+        Map.of(),
+        DetectionSettings.DEFAULT_NMS_IOU,
+        DetectionSettings.DEFAULT_MAX_DETECTIONS,
+        Set.of(),
+        DetectionSettings.DEFAULT_DUPLICATE_IOU);
+  }
+
   /** The behaviour topology's models (loaded now, so a missing one stops start-up) and limits. */
   static BehaviorTopology.Dependencies behavior(StreamsightConfig config, ModelRegistry models) {
     CatalogueModels catalogue = CatalogueModels.bundled(config.modelsDir());
-    DetectionSettings detection =
-        new DetectionSettings(
-            config.behaviorDetectionThreshold(),
-            Map.of(),
-            DetectionSettings.DEFAULT_NMS_IOU,
-            DetectionSettings.DEFAULT_MAX_DETECTIONS,
-            Set.of(),
-            DetectionSettings.DEFAULT_DUPLICATE_IOU);
     NanoDet nanoDet =
-        NanoDet.load(models, catalogue, config.devicePlacement(BEHAVIOR_DETECT), detection);
+        NanoDet.load(
+            models, catalogue, config.devicePlacement(BEHAVIOR_DETECT), behaviorDetection(config));
     BlazePose pose =
         config.behaviorPoseEnabled()
             ? BlazePose.load(models, catalogue, config.devicePlacement(BEHAVIOR_POSE))

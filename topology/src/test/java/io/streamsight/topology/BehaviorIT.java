@@ -25,6 +25,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -47,7 +48,11 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class BehaviorIT {
 
-  private static final Instant START = Instant.parse("2026-01-01T00:00:00Z");
+  /**
+   * Capture time of the first frame: now, since frames keep it as their record timestamp and the
+   * broker deletes records older than its retention (7 days) as soon as its cleaner runs.
+   */
+  private static final Instant START = Instant.now().truncatedTo(ChronoUnit.SECONDS);
 
   /** Frames analysed before and after the restart, at {@link #FPS} (12 s of video in all). */
   private static final int FIRST = 30;

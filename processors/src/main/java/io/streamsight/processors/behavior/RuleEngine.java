@@ -3,6 +3,7 @@ package io.streamsight.processors.behavior;
 import io.streamsight.events.BehaviorEvent;
 import io.streamsight.events.BehaviorPhase;
 import io.streamsight.events.EventRef;
+import io.streamsight.events.Severity;
 import io.streamsight.events.ZoneCounts;
 import io.streamsight.processors.behavior.CameraConfig.Line;
 import io.streamsight.processors.behavior.CameraConfig.Rule;
@@ -55,6 +56,12 @@ public final class RuleEngine {
 
   /** Fall: torso this far from vertical (degrees) is lying, by pose. */
   static final double LYING_TORSO_DEGREES = 60;
+
+  /** Internal attributes of an open event, not sent. */
+  private static final String RULE_TYPE = "_ruleType";
+
+  private static final String ZONE = "_zone";
+  private static final String SEVERITY = "_severity";
 
   private RuleEngine() {}
 
@@ -120,12 +127,13 @@ public final class RuleEngine {
               event(
                   cameraId,
                   ruleId,
-                  open.attributes.getOrDefault("ruleType", ""),
-                  null,
+                  open.attributes.getOrDefault(RULE_TYPE, ""),
+                  open.attributes.get(ZONE),
                   open,
                   BehaviorPhase.END,
                   now,
-                  now));
+                  now,
+                  null));
         }
         it.remove();
       }
@@ -449,7 +457,10 @@ public final class RuleEngine {
     e.objectClass = ev.label() == null ? "" : ev.label();
     e.trackIds = ev.trackIds().stream().mapToLong(Long::longValue).toArray();
     e.attributes = new LinkedHashMap<>(ev.attrs());
-    e.attributes.put("ruleType", rule.type().jsonName());
+    // Kept with the open event so it can still END if its rule is removed from the config.
+    e.attributes.put(RULE_TYPE, rule.type().jsonName());
+    e.attributes.put(SEVERITY, rule.severity().name());
+    rule.zone().or(rule::line).ifPresent(zone -> e.attributes.put(ZONE, zone));
   }
 
   private static List<BehaviorEvent> crossingEvents(
@@ -488,18 +499,6 @@ public final class RuleEngine {
       OpenEvent e,
       BehaviorPhase phase,
       long now,
-      Long endMs) {
-    return event(cameraId, ruleId, type, zoneId, e, phase, now, endMs, null);
-  }
-
-  private static BehaviorEvent event(
-      String cameraId,
-      String ruleId,
-      String type,
-      String zoneId,
-      OpenEvent e,
-      BehaviorPhase phase,
-      long now,
       Long endMs,
       Rule rule) {
     List<Long> ids = new ArrayList<>();
@@ -507,7 +506,9 @@ public final class RuleEngine {
       ids.add(id);
     }
     Map<String, String> attrs = new LinkedHashMap<>(e.attributes);
-    attrs.remove("ruleType");
+    attrs.remove(RULE_TYPE);
+    attrs.remove(ZONE);
+    String severity = attrs.remove(SEVERITY);
     return BehaviorEvent.newBuilder()
         .setEventId(e.eventId)
         .setCameraId(cameraId)
@@ -520,7 +521,10 @@ public final class RuleEngine {
         .setStartTime(Instant.ofEpochMilli(e.startMs))
         .setEventTime(Instant.ofEpochMilli(now))
         .setEndTime(endMs == null ? null : Instant.ofEpochMilli(endMs))
-        .setSeverity(rule == null ? io.streamsight.events.Severity.INFO : rule.severity())
+        .setSeverity(
+            rule != null
+                ? rule.severity()
+                : severity != null ? Severity.valueOf(severity) : Severity.INFO)
         .setEvidence(e.evidence)
         .setAttributes(attrs)
         .build();

@@ -23,8 +23,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -82,14 +80,7 @@ final class AnalyzeVideoCommand implements Callable<Integer> {
     CatalogueModels catalogue = CatalogueModels.bundled(config.modelsDir());
     Topics topics = Topics.create(config.deadLetterTopic());
     PrintStream out = System.out;
-    DetectionSettings detection =
-        new DetectionSettings(
-            config.behaviorDetectionThreshold(),
-            Map.of(),
-            DetectionSettings.DEFAULT_NMS_IOU,
-            DetectionSettings.DEFAULT_MAX_DETECTIONS,
-            Set.of(),
-            DetectionSettings.DEFAULT_DUPLICATE_IOU);
+    DetectionSettings detection = StreamsightTopology.behaviorDetection(config);
     boolean needsPose = config.behaviorPoseEnabled() && rules.has(RuleType.FALL);
     long start = System.nanoTime();
     try (ModelRegistry models = new ModelRegistry(config.modelsDir(), config.ortThreads())) {

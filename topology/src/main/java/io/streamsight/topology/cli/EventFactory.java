@@ -20,13 +20,18 @@ import java.util.UUID;
  * the payload inline or, above the claim-check threshold, stored under the claim-check folder and
  * referenced by URI, sha256 and size.
  */
-final class EventFactory {
+public final class EventFactory {
 
   private final Path claimCheckDir;
   private final int claimCheckThresholdBytes;
   private final Clock clock;
 
-  EventFactory(Path claimCheckDir, int claimCheckThresholdBytes, Clock clock) {
+  /**
+   * @param claimCheckDir where payloads above the threshold are stored
+   * @param claimCheckThresholdBytes payloads larger than this are claim-checked
+   * @param clock capture time of the events it builds
+   */
+  public EventFactory(Path claimCheckDir, int claimCheckThresholdBytes, Clock clock) {
     this.claimCheckDir = claimCheckDir;
     this.claimCheckThresholdBytes = claimCheckThresholdBytes;
     this.clock = clock;
@@ -78,7 +83,7 @@ final class EventFactory {
   }
 
   /** The bytes inline, or a claim check to a copy named after their sha256. */
-  Object payload(byte[] bytes) {
+  public Object payload(byte[] bytes) {
     if (bytes.length <= claimCheckThresholdBytes) {
       return ByteBuffer.wrap(bytes);
     }

@@ -59,7 +59,9 @@ final class IngestVideoCommand implements Callable<Integer> {
 
   @Option(
       names = "--start-time",
-      description = "Capture time of a file's first frame (ISO-8601); default: now.")
+      description =
+          "Capture time of a file's first frame (ISO-8601); default: now. It is also the record"
+              + " timestamp: the broker deletes records older than the topic's retention.")
   Instant startTime;
 
   @Option(

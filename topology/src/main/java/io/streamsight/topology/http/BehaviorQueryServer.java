@@ -193,7 +193,7 @@ public final class BehaviorQueryServer implements AutoCloseable {
           continue;
         }
         try {
-          var remote = MAPPER.readTree(get(md.hostInfo(), "/cameras?local=true"));
+          var remote = MAPPER.readTree(get(md.hostInfo(), "/cameras?local=true").body());
           remote.path("cameras").forEach(list::add);
         } catch (IOException | InterruptedException e) {
           if (e instanceof InterruptedException) {
@@ -270,12 +270,7 @@ public final class BehaviorQueryServer implements AutoCloseable {
             + (uri.getRawQuery() == null ? "" : uri.getRawQuery() + "&")
             + "local=true";
     try {
-      HttpResponse<String> response =
-          client.send(
-              HttpRequest.newBuilder(URI.create("http://" + host.host() + ":" + host.port() + path))
-                  .timeout(Duration.ofSeconds(10))
-                  .build(),
-              HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> response = get(host, path);
       sendRaw(exchange, response.statusCode(), response.body());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -285,14 +280,13 @@ public final class BehaviorQueryServer implements AutoCloseable {
     }
   }
 
-  private String get(HostInfo host, String path) throws IOException, InterruptedException {
-    return client
-        .send(
-            HttpRequest.newBuilder(URI.create("http://" + host.host() + ":" + host.port() + path))
-                .timeout(Duration.ofSeconds(10))
-                .build(),
-            HttpResponse.BodyHandlers.ofString())
-        .body();
+  private HttpResponse<String> get(HostInfo host, String path)
+      throws IOException, InterruptedException {
+    return client.send(
+        HttpRequest.newBuilder(URI.create("http://" + host.host() + ":" + host.port() + path))
+            .timeout(Duration.ofSeconds(10))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 
   private static Map<String, String> query(String raw) {

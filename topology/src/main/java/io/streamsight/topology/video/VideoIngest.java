@@ -2,18 +2,15 @@ package io.streamsight.topology.video;
 
 import static java.util.Objects.requireNonNull;
 
-import io.streamsight.events.ClaimCheck;
 import io.streamsight.events.ImageEvent;
-import io.streamsight.processors.payload.PayloadResolver;
 import io.streamsight.processors.video.VideoFrame;
 import io.streamsight.processors.video.VideoSource;
+import io.streamsight.topology.cli.EventFactory;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -40,8 +37,7 @@ public final class VideoIngest {
 
   private final String cameraId;
   private final float jpegQuality;
-  private final int claimCheckThresholdBytes;
-  private final Path claimCheckDir;
+  private final EventFactory payloads;
 
   /**
    * @param jpegQuality 0..1
@@ -52,8 +48,11 @@ public final class VideoIngest {
       String cameraId, float jpegQuality, int claimCheckThresholdBytes, Path claimCheckDir) {
     this.cameraId = requireNonNull(cameraId, "cameraId");
     this.jpegQuality = jpegQuality;
-    this.claimCheckThresholdBytes = claimCheckThresholdBytes;
-    this.claimCheckDir = requireNonNull(claimCheckDir, "claimCheckDir");
+    this.payloads =
+        new EventFactory(
+            requireNonNull(claimCheckDir, "claimCheckDir"),
+            claimCheckThresholdBytes,
+            Clock.systemUTC());
   }
 
   /**
@@ -83,7 +82,7 @@ public final class VideoIngest {
         .setSourceId(cameraId)
         .setCaptureTime(frame.captureTime())
         .setContentType("image/jpeg")
-        .setPayload(payload(jpeg))
+        .setPayload(payloads.payload(jpeg))
         .setFrameIndex(frame.index())
         .setAttributes(Map.of("camera", cameraId))
         .build();
@@ -104,28 +103,5 @@ public final class VideoIngest {
       writer.dispose();
     }
     return bytes.toByteArray();
-  }
-
-  private Object payload(byte[] bytes) {
-    if (bytes.length <= claimCheckThresholdBytes) {
-      return ByteBuffer.wrap(bytes);
-    }
-    String sha256 = PayloadResolver.sha256Hex(bytes);
-    try {
-      Files.createDirectories(claimCheckDir);
-      Path target = claimCheckDir.resolve(sha256);
-      if (!Files.exists(target)) {
-        Path tmp = Files.createTempFile(claimCheckDir, sha256, ".part");
-        Files.write(tmp, bytes);
-        Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
-      }
-      return ClaimCheck.newBuilder()
-          .setUri(target.toAbsolutePath().toUri().toString())
-          .setSha256(sha256)
-          .setSizeBytes(bytes.length)
-          .build();
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot store a claim-checked frame in " + claimCheckDir, e);
-    }
   }
 }

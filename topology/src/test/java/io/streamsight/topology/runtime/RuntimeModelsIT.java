@@ -33,7 +33,10 @@ class RuntimeModelsIT {
             "state.dir",
             dir.resolve("state").toString(),
             "models.dir",
-            cache.toString());
+            cache.toString(),
+            // The cache starts empty: no topology that loads a catalogue model at start-up.
+            "behavior.enabled",
+            "false");
     StreamsightRuntime runtime =
         StreamsightRuntime.start(ConfigLoader.load(null, Map.of(), overrides));
     ModelSpec spec;
