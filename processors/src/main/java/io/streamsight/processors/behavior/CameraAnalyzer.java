@@ -27,6 +27,9 @@ public final class CameraAnalyzer {
     Map<Long, Double> torsoDegrees(Map<Long, float[]> boxes);
   }
 
+  /** Most pose checks per frame: bounds the pose model's cost in a crowd. */
+  static final int MAX_POSE_CHECKS = 4;
+
   private CameraAnalyzer() {}
 
   /**
@@ -66,7 +69,9 @@ public final class CameraAnalyzer {
         continue;
       }
       for (Track t : state.tracker().visible()) {
-        if (rule.appliesTo(t.label()) && FallSignals.of(t, rule.windowMs()).candidate()) {
+        if (out.size() < MAX_POSE_CHECKS
+            && rule.appliesTo(t.label())
+            && FallSignals.of(t, rule.windowMs()).candidate()) {
           var b = t.lastBox();
           out.put(t.id(), new float[] {b.x(), b.y(), b.w(), b.h()});
         }

@@ -41,8 +41,11 @@ public record FallSignals(
         aspect, upright, aspect >= RuleEngine.LYING_ASPECT, drop, drop >= RuleEngine.DROP_HEIGHTS);
   }
 
-  /** Worth a pose check: was upright recently and the box widened or dropped. */
+  /**
+   * Worth a pose check: upright recently, and the box has widened and dropped since. Walking people
+   * (narrow boxes whose top bobs) are not; the pose model costs about three crops per check.
+   */
   public boolean candidate() {
-    return wasUpright && (aspect > 0.8 || drop >= RuleEngine.DROP_HEIGHTS / 2);
+    return wasUpright && aspect > 0.9 && drop >= RuleEngine.DROP_HEIGHTS / 2;
   }
 }
