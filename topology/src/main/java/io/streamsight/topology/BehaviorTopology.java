@@ -123,16 +123,17 @@ public final class BehaviorTopology {
             .processValues(CameraFilter.supplier(CONFIG_STORE), Named.as("behavior-cameras-filter"))
             .process(
                 BehaviorProcessor.supplier(
-                    new BehaviorProcessor.Stores(
-                        BUFFER_STORE, CONFIG_STORE, CAMERA_STORE, RECENT_STORE),
-                    deps.batch(),
-                    frames.keySerde(),
-                    frames.valueSerde(),
-                    deps.payloads(),
-                    deps.inspector(),
-                    deps.detectors(),
-                    deps.poses(),
-                    deps.recentEvents()),
+                    new BehaviorProcessor.Settings(
+                        new BehaviorProcessor.Stores(
+                            BUFFER_STORE, CONFIG_STORE, CAMERA_STORE, RECENT_STORE),
+                        deps.batch(),
+                        frames.keySerde(),
+                        frames.valueSerde(),
+                        deps.payloads(),
+                        deps.inspector(),
+                        deps.detectors(),
+                        deps.poses(),
+                        deps.recentEvents())),
                 Named.as("behavior-analyze"),
                 BUFFER_STORE,
                 CAMERA_STORE,

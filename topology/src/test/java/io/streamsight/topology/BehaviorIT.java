@@ -26,14 +26,17 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Future;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.junit.jupiter.api.Test;
@@ -52,7 +55,7 @@ class BehaviorIT {
    * Capture time of the first frame: now, since frames keep it as their record timestamp and the
    * broker deletes records older than its retention (7 days) as soon as its cleaner runs.
    */
-  private static final Instant START = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+  private final Instant start = Instant.now().truncatedTo(ChronoUnit.SECONDS);
 
   /** Frames analysed before and after the restart, at {@link #FPS} (12 s of video in all). */
   private static final int FIRST = 30;
@@ -78,9 +81,9 @@ class BehaviorIT {
     VideoIngest ingest = new VideoIngest("vtest", 0.85f, 900 * 1024, dir.resolve("claims"));
 
     JsonNode before;
-    long firstPartEnd = START.plusMillis((FIRST - 1) * FRAME_MS).toEpochMilli();
+    long firstPartEnd = start.plusMillis((FIRST - 1) * FRAME_MS).toEpochMilli();
     try (VideoSource source =
-        VideoSource.open(VideoSettings.of(video).withStart(START).withFps(FPS))) {
+        VideoSource.open(VideoSettings.of(video).withStart(start).withFps(FPS))) {
       try (StreamsightRuntime runtime = StreamsightRuntime.start(load(config(dir, "state-1")))) {
         publishConfig(runtime, config);
         publish(runtime, ingest, source, FIRST);
@@ -92,7 +95,7 @@ class BehaviorIT {
       assertThat(before.path("tracks").size()).isGreaterThanOrEqualTo(3);
 
       // Restart on a fresh state folder: the camera's tracks come back from the changelog.
-      long secondPartEnd = START.plusMillis((FIRST + SECOND - 1) * FRAME_MS).toEpochMilli();
+      long secondPartEnd = start.plusMillis((FIRST + SECOND - 1) * FRAME_MS).toEpochMilli();
       try (StreamsightRuntime runtime = StreamsightRuntime.start(load(config(dir, "state-2")))) {
         publish(runtime, ingest, source, SECOND);
         JsonNode after = awaitFrame(runtime, "/cameras/vtest/tracks", secondPartEnd);
@@ -217,19 +220,24 @@ class BehaviorIT {
       throws Exception {
     try (KafkaProducer<byte[], byte[]> producer =
         KafkaTestClients.producer(runtime.bootstrapServers())) {
+      List<Future<RecordMetadata>> sent = new ArrayList<>();
       long n =
           ingest.run(
               source,
               frames,
               (camera, frame) ->
-                  producer.send(
-                      new ProducerRecord<>(
-                          topics.videoFrames().name(),
-                          null,
-                          frame.getCaptureTime().toEpochMilli(),
-                          topics.videoFrames().serializeKey(camera),
-                          topics.videoFrames().serializeValue(frame))));
+                  sent.add(
+                      producer.send(
+                          new ProducerRecord<>(
+                              topics.videoFrames().name(),
+                              null,
+                              frame.getCaptureTime().toEpochMilli(),
+                              topics.videoFrames().serializeKey(camera),
+                              topics.videoFrames().serializeValue(frame)))));
       producer.flush();
+      for (Future<RecordMetadata> f : sent) {
+        f.get();
+      }
       assertThat(n).isEqualTo(frames);
     }
   }

@@ -43,15 +43,40 @@ import org.apache.kafka.streams.state.KeyValueStore;
 public final class BehaviorProcessor
     extends MicroBatchProcessor<String, ImageEvent, FrameAnalysis> {
 
-  /** What the processor needs, shared by its instances. */
+  /**
+   * The names of the stores the processor uses: its micro-batch buffer, the camera-config
+   * GlobalKTable's store, the per-camera state and the recent events.
+   */
   public record Stores(String buffer, String configs, String cameras, String recent) {}
 
-  private final Stores stores;
-  private final PayloadResolver payloads;
-  private final ImageInspector inspector;
-  private final Supplier<ObjectDetector> detectors;
-  private final Supplier<PoseEstimator> poses;
-  private final int recentEvents;
+  /**
+   * What the processor needs, shared by its instances.
+   *
+   * @param detectors a new detector per processor instance (e.g. {@code nanoDet::newDetector})
+   * @param poses a new pose estimator per instance, or null to use box cues only for falls
+   * @param recentEvents events kept per camera in the recent-events store
+   */
+  public record Settings(
+      Stores stores,
+      BatchSettings batch,
+      Serde<String> keySerde,
+      Serde<ImageEvent> valueSerde,
+      PayloadResolver payloads,
+      ImageInspector inspector,
+      Supplier<ObjectDetector> detectors,
+      Supplier<PoseEstimator> poses,
+      int recentEvents) {
+
+    public Settings {
+      requireNonNull(stores, "stores");
+      requireNonNull(batch, "batch");
+      requireNonNull(payloads, "payloads");
+      requireNonNull(inspector, "inspector");
+      requireNonNull(detectors, "detectors");
+    }
+  }
+
+  private final Settings settings;
 
   private CameraConfigs configs;
   private KeyValueStore<String, CameraState> cameras;
@@ -59,65 +84,26 @@ public final class BehaviorProcessor
   private ObjectDetector detector;
   private PoseEstimator pose;
 
-  private BehaviorProcessor(
-      Stores stores,
-      BatchSettings batch,
-      Serde<String> keySerde,
-      Serde<ImageEvent> valueSerde,
-      PayloadResolver payloads,
-      ImageInspector inspector,
-      Supplier<ObjectDetector> detectors,
-      Supplier<PoseEstimator> poses,
-      int recentEvents) {
-    super(stores.buffer(), batch, keySerde, valueSerde);
-    this.stores = stores;
-    this.payloads = payloads;
-    this.inspector = inspector;
-    this.detectors = detectors;
-    this.poses = poses;
-    this.recentEvents = recentEvents;
+  private BehaviorProcessor(Settings settings) {
+    super(settings.stores().buffer(), settings.batch(), settings.keySerde(), settings.valueSerde());
+    this.settings = settings;
   }
 
-  /**
-   * A supplier of behaviour processors.
-   *
-   * @param detectors a new detector per processor instance (e.g. {@code nanoDet::newDetector})
-   * @param poses a new pose estimator per instance, or null to use box cues only for falls
-   * @param recentEvents events kept per camera in the recent-events store
-   */
+  /** A supplier of behaviour processors: a new instance per {@code get()}. */
   public static ProcessorSupplier<String, ImageEvent, String, FrameAnalysis> supplier(
-      Stores stores,
-      BatchSettings batch,
-      Serde<String> keySerde,
-      Serde<ImageEvent> valueSerde,
-      PayloadResolver payloads,
-      ImageInspector inspector,
-      Supplier<ObjectDetector> detectors,
-      Supplier<PoseEstimator> poses,
-      int recentEvents) {
-    requireNonNull(stores, "stores");
-    requireNonNull(detectors, "detectors");
-    return () ->
-        new BehaviorProcessor(
-            stores,
-            batch,
-            keySerde,
-            valueSerde,
-            payloads,
-            inspector,
-            detectors,
-            poses,
-            recentEvents);
+      Settings settings) {
+    requireNonNull(settings, "settings");
+    return () -> new BehaviorProcessor(settings);
   }
 
   @Override
   public void init(ProcessorContext<String, FrameAnalysis> context) {
     super.init(context);
-    configs = new CameraConfigs(context.getStateStore(stores.configs()));
-    cameras = context.getStateStore(stores.cameras());
-    recent = context.getStateStore(stores.recent());
-    detector = detectors.get();
-    pose = poses == null ? null : poses.get();
+    configs = new CameraConfigs(context.getStateStore(settings.stores().configs()));
+    cameras = context.getStateStore(settings.stores().cameras());
+    recent = context.getStateStore(settings.stores().recent());
+    detector = settings.detectors().get();
+    pose = settings.poses() == null ? null : settings.poses().get();
   }
 
   @Override
@@ -168,8 +154,8 @@ public final class BehaviorProcessor
           kept.addAll(before);
         }
         kept.addAll(result.events());
-        if (kept.size() > recentEvents) {
-          kept = new ArrayList<>(kept.subList(kept.size() - recentEvents, kept.size()));
+        if (kept.size() > settings.recentEvents()) {
+          kept = new ArrayList<>(kept.subList(kept.size() - settings.recentEvents(), kept.size()));
         }
         recent.put(camera, kept);
       }
@@ -178,8 +164,8 @@ public final class BehaviorProcessor
   }
 
   private BufferedImage decode(ImageEvent frame) {
-    byte[] bytes = payloads.resolve(frame.getPayload());
-    inspector.inspect(bytes); // size, pixel and corruption checks before the real decode
+    byte[] bytes = settings.payloads().resolve(frame.getPayload());
+    settings.inspector().inspect(bytes); // size, pixel and corruption checks before the real decode
     try {
       BufferedImage image = ImageIO.read(new ByteArrayInputStream(bytes));
       if (image == null) {
