@@ -124,7 +124,8 @@ class BehaviorIT {
             KafkaTestClients.readUntil(
                 runtime.bootstrapServers(),
                 List.of(topics.behaviorEvents().name(), topics.behaviorCounts().name()),
-                records -> KafkaTestClients.count(records, topics.behaviorCounts().name()) >= 4,
+                // 12 s of frames close at least five 2 s windows of three zones and lines each.
+                records -> KafkaTestClients.count(records, topics.behaviorCounts().name()) >= 12,
                 Duration.ofSeconds(60));
         List<BehaviorEvent> behavior =
             out.stream()
