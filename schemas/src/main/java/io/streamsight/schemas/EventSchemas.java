@@ -10,6 +10,7 @@ import io.streamsight.events.MedicationOrder;
 import io.streamsight.events.MedicationValidation;
 import io.streamsight.events.TextEvent;
 import io.streamsight.events.Transcript;
+import io.streamsight.events.ZoneCounts;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -66,7 +67,8 @@ public final class EventSchemas {
           new EventSchema(BehaviorEvent.class, BehaviorEvent.getClassSchema()),
           new EventSchema(MedicationValidation.class, MedicationValidation.getClassSchema()),
           new EventSchema(FormularyProduct.class, FormularyProduct.getClassSchema()),
-          new EventSchema(FormularyNameEntry.class, FormularyNameEntry.getClassSchema()));
+          new EventSchema(FormularyNameEntry.class, FormularyNameEntry.getClassSchema()),
+          new EventSchema(ZoneCounts.class, ZoneCounts.getClassSchema()));
 
   private EventSchemas() {}
 

@@ -10,6 +10,7 @@ import io.streamsight.events.MedicationOrder;
 import io.streamsight.events.MedicationValidation;
 import io.streamsight.events.TextEvent;
 import io.streamsight.events.Transcript;
+import io.streamsight.events.ZoneCounts;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
@@ -32,6 +33,13 @@ public final class Topics {
 
   /** Raw images in, keyed by sourceId: {@link ImageEvent}. */
   public static final String IMAGES_RAW = "images.raw";
+
+  /**
+   * Video frames in, keyed by camera id: {@link ImageEvent}s with a frame index, from {@code
+   * streamsight ingest-video}; the behaviour topology's input (frames of cameras with a camera
+   * config are tracked and checked against its rules).
+   */
+  public static final String VIDEO_FRAMES = "video.frames";
 
   /** Enriched images out, keyed by sourceId: {@link EnrichedImage}. */
   public static final String IMAGES_ENRICHED = "images.enriched";
@@ -72,12 +80,25 @@ public final class Topics {
   public static final String BEHAVIOR_EVENTS = "behavior.events";
 
   /**
+   * Windowed counts per camera and zone or line (occupancy over time, in/out crossings), keyed by
+   * cameraId: {@link ZoneCounts}.
+   */
+  public static final String BEHAVIOR_COUNTS = "behavior.counts";
+
+  /**
+   * Camera configs (zones, lines, rules), compacted, keyed by cameraId; the value is the
+   * camera-config JSON itself (UTF-8 text), read as a GlobalKTable.
+   */
+  public static final String CAMERA_CONFIG = "camera-config";
+
+  /**
    * Default dead-letter queue; the deployed name comes from the Kafka Streams setting {@code
    * errors.dead.letter.queue.topic.name}, passed to {@link #create(String)}.
    */
   public static final String DEAD_LETTER_QUEUE = "streamsight.dlq";
 
   private final Topic<String, ImageEvent> images;
+  private final Topic<String, ImageEvent> videoFrames;
   private final Topic<String, EnrichedImage> enrichedImages;
   private final Topic<String, ImageEvent> redactedImages;
   private final Topic<String, AudioEvent> audio;
@@ -87,6 +108,8 @@ public final class Topics {
   private final Topic<String, MedicationOrder> orders;
   private final Topic<String, MedicationValidation> validations;
   private final Topic<String, BehaviorEvent> behaviorEvents;
+  private final Topic<String, ZoneCounts> behaviorCounts;
+  private final Topic<String, String> cameraConfig;
   private final Topic<String, FormularyProduct> formulary;
   private final Topic<String, FormularyNameEntry> formularyNames;
   private final Topic<byte[], byte[]> deadLetters;
@@ -98,6 +121,7 @@ public final class Topics {
     AvroSerde<TextEvent> textEvents = AvroSerde.of(TextEvent.class, store);
     AvroSerde<ImageEvent> imageEvents = AvroSerde.of(ImageEvent.class, store);
     this.images = new Topic<>(IMAGES_RAW, keys, imageEvents);
+    this.videoFrames = new Topic<>(VIDEO_FRAMES, keys, imageEvents);
     this.enrichedImages =
         new Topic<>(IMAGES_ENRICHED, keys, AvroSerde.of(EnrichedImage.class, store));
     this.redactedImages = new Topic<>(IMAGES_REDACTED, keys, imageEvents);
@@ -110,6 +134,8 @@ public final class Topics {
         new Topic<>(PHARMACY_VALIDATIONS, keys, AvroSerde.of(MedicationValidation.class, store));
     this.behaviorEvents =
         new Topic<>(BEHAVIOR_EVENTS, keys, AvroSerde.of(BehaviorEvent.class, store));
+    this.behaviorCounts = new Topic<>(BEHAVIOR_COUNTS, keys, AvroSerde.of(ZoneCounts.class, store));
+    this.cameraConfig = new Topic<>(CAMERA_CONFIG, keys, new StringSerde());
     this.formulary = new Topic<>(FORMULARY, keys, AvroSerde.of(FormularyProduct.class, store));
     this.formularyNames =
         new Topic<>(FORMULARY_NAMES, keys, AvroSerde.of(FormularyNameEntry.class, store));
@@ -117,6 +143,7 @@ public final class Topics {
     this.all =
         List.of(
             images,
+            videoFrames,
             enrichedImages,
             redactedImages,
             audio,
@@ -126,6 +153,8 @@ public final class Topics {
             orders,
             validations,
             behaviorEvents,
+            behaviorCounts,
+            cameraConfig,
             formulary,
             formularyNames,
             deadLetters);
@@ -160,6 +189,11 @@ public final class Topics {
   /** {@value #IMAGES_RAW}: String → {@link ImageEvent}. */
   public Topic<String, ImageEvent> images() {
     return images;
+  }
+
+  /** {@value #VIDEO_FRAMES}: camera id → {@link ImageEvent} (video frames). */
+  public Topic<String, ImageEvent> videoFrames() {
+    return videoFrames;
   }
 
   /** {@value #IMAGES_ENRICHED}: String → {@link EnrichedImage}. */
@@ -214,12 +248,25 @@ public final class Topics {
 
   /** The topics that hold the latest value per key (reference data): created compacted. */
   public List<Topic<?, ?>> compacted() {
-    return List.of(formulary, formularyNames);
+    return List.of(formulary, formularyNames, cameraConfig);
   }
 
   /** {@value #BEHAVIOR_EVENTS}: String → {@link BehaviorEvent}. */
   public Topic<String, BehaviorEvent> behaviorEvents() {
     return behaviorEvents;
+  }
+
+  /** {@value #BEHAVIOR_COUNTS}: String → {@link ZoneCounts}, one record per closed window. */
+  public Topic<String, ZoneCounts> behaviorCounts() {
+    return behaviorCounts;
+  }
+
+  /**
+   * {@value #CAMERA_CONFIG}: cameraId → camera-config JSON; compacted, read as a GlobalKTable. A
+   * tombstone removes the camera's config (and stops its analysis).
+   */
+  public Topic<String, String> cameraConfig() {
+    return cameraConfig;
   }
 
   /**

@@ -27,17 +27,18 @@ class ReleasedSchemasTest {
    * to change a record, add the next version (and a line here), never edit an existing file.
    */
   private static final Map<String, Long> RELEASED_FINGERPRINTS =
-      Map.of(
-          "ImageEvent/v1.avsc", 0xEDBB6B20DE4A2F3EL,
-          "AudioEvent/v1.avsc", 0xDCBEA5433B2901D6L,
-          "TextEvent/v1.avsc", 0xC03F729EF9FA1FE2L,
-          "MedicationOrder/v1.avsc", 0xF760844DADE2F83AL,
-          "EnrichedImage/v1.avsc", 0x7EC6C23B76E8FA59L,
-          "Transcript/v1.avsc", 0x50CC6A6E0C59CABDL,
-          "BehaviorEvent/v1.avsc", 0x4C46F7F60A8035D5L,
-          "MedicationValidation/v1.avsc", 0x78E3ECCFA2EB18E9L,
-          "FormularyProduct/v1.avsc", 0xAEE8BCA410E627E9L,
-          "FormularyNameEntry/v1.avsc", 0x7DBEE81C53BA4776L);
+      Map.ofEntries(
+          Map.entry("ImageEvent/v1.avsc", 0xEDBB6B20DE4A2F3EL),
+          Map.entry("AudioEvent/v1.avsc", 0xDCBEA5433B2901D6L),
+          Map.entry("TextEvent/v1.avsc", 0xC03F729EF9FA1FE2L),
+          Map.entry("MedicationOrder/v1.avsc", 0xF760844DADE2F83AL),
+          Map.entry("EnrichedImage/v1.avsc", 0x7EC6C23B76E8FA59L),
+          Map.entry("Transcript/v1.avsc", 0x50CC6A6E0C59CABDL),
+          Map.entry("BehaviorEvent/v1.avsc", 0x4C46F7F60A8035D5L),
+          Map.entry("MedicationValidation/v1.avsc", 0x78E3ECCFA2EB18E9L),
+          Map.entry("FormularyProduct/v1.avsc", 0xAEE8BCA410E627E9L),
+          Map.entry("FormularyNameEntry/v1.avsc", 0x7DBEE81C53BA4776L),
+          Map.entry("ZoneCounts/v1.avsc", 0xF64E4670ED04AE11L));
 
   @Test
   void shouldListExactlyTheReleasedFilesInTheIndex() throws IOException, URISyntaxException {

@@ -28,6 +28,7 @@ import io.streamsight.events.Transcript;
 import io.streamsight.events.TranscriptSegment;
 import io.streamsight.events.ValidationFinding;
 import io.streamsight.events.ValidationStatus;
+import io.streamsight.events.ZoneCounts;
 import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.List;
@@ -57,7 +58,8 @@ final class SampleEvents {
         behaviorEvent(),
         medicationValidation(),
         formularyProduct(),
-        formularyNameEntry());
+        formularyNameEntry(),
+        zoneCounts());
   }
 
   static ImageEvent imageEvent() {
@@ -248,6 +250,26 @@ final class SampleEvents {
         .setSeverity(Severity.MEDIUM)
         .setEvidence(imageRef())
         .setAttributes(Map.of("dwellSeconds", "75"))
+        .build();
+  }
+
+  static ZoneCounts zoneCounts() {
+    return ZoneCounts.newBuilder()
+        .setCameraId("cam-lobby-01")
+        .setZoneId("entrance")
+        .setKind("line")
+        .setWindowStart(CAPTURED.minusSeconds(10))
+        .setWindowEnd(CAPTURED)
+        .setFrames(100)
+        .setOccupancyMin(0)
+        .setOccupancyMax(0)
+        .setOccupancyMean(0.0)
+        .setOccupancyLast(0)
+        .setMaxByClass(Map.of())
+        .setInCount(3)
+        .setOutCount(1)
+        .setInByClass(Map.of("person", 3L))
+        .setOutByClass(Map.of("person", 1L))
         .build();
   }
 

@@ -20,6 +20,7 @@ class TopicsTest {
         .extracting(Topic::name)
         .containsExactly(
             "images.raw",
+            "video.frames",
             "images.enriched",
             "images.redacted",
             "audio.raw",
@@ -29,6 +30,8 @@ class TopicsTest {
             "pharmacy.orders",
             "pharmacy.validations",
             "behavior.events",
+            "behavior.counts",
+            "camera-config",
             "formulary",
             "formulary.names",
             "streamsight.dlq");
@@ -39,6 +42,7 @@ class TopicsTest {
     assertThat(
             List.of(
                 topics.images(),
+                topics.videoFrames(),
                 topics.enrichedImages(),
                 topics.redactedImages(),
                 topics.audio(),
@@ -48,10 +52,13 @@ class TopicsTest {
                 topics.orders(),
                 topics.validations(),
                 topics.behaviorEvents(),
+                topics.behaviorCounts(),
+                topics.cameraConfig(),
                 topics.deadLetters()))
         .extracting(Topic::name)
         .containsExactly(
             Topics.IMAGES_RAW,
+            Topics.VIDEO_FRAMES,
             Topics.IMAGES_ENRICHED,
             Topics.IMAGES_REDACTED,
             Topics.AUDIO_RAW,
@@ -61,6 +68,8 @@ class TopicsTest {
             Topics.PHARMACY_ORDERS,
             Topics.PHARMACY_VALIDATIONS,
             Topics.BEHAVIOR_EVENTS,
+            Topics.BEHAVIOR_COUNTS,
+            Topics.CAMERA_CONFIG,
             Topics.DEAD_LETTER_QUEUE);
   }
 

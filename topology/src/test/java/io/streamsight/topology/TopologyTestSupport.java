@@ -57,13 +57,17 @@ public abstract class TopologyTestSupport {
     Map<String, String> values = new HashMap<>(overrides());
     values.putIfAbsent("application.id", getClass().getSimpleName());
     values.putIfAbsent("image.processors", "");
+    // The behaviour topology (two models to load per test) has its own tests.
+    values.putIfAbsent("behavior.enabled", "false");
     StreamsightConfig config = ConfigLoader.load(null, Map.of(), values);
     Properties props = new Properties();
     props.putAll(config.streamsProperties("dummy:9092"));
     models = new ModelRegistry(modelCache(config), config.ortThreads());
     driver =
         new TopologyTestDriver(
-            StreamsightTopology.build(topics, config, vision(config, models)), props, START);
+            StreamsightTopology.build(topics, config, models, vision(config, models)),
+            props,
+            START);
     deadLetters =
         driver.createOutputTopic(
             topics.deadLetters().name(), new ByteArrayDeserializer(), new ByteArrayDeserializer());

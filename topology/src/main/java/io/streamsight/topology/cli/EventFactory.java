@@ -14,12 +14,17 @@ import java.util.UUID;
  * the payload inline or, above the claim-check threshold, stored under the claim-check folder and
  * referenced by URI, sha256 and size.
  */
-final class EventFactory {
+public final class EventFactory {
 
   private final ClaimCheckStore claims;
   private final Clock clock;
 
-  EventFactory(Path claimCheckDir, int claimCheckThresholdBytes, Clock clock) {
+  /**
+   * @param claimCheckDir where payloads above the threshold are stored
+   * @param claimCheckThresholdBytes payloads larger than this are claim-checked
+   * @param clock capture time of the events it builds
+   */
+  public EventFactory(Path claimCheckDir, int claimCheckThresholdBytes, Clock clock) {
     this.claims = new ClaimCheckStore(claimCheckDir, claimCheckThresholdBytes);
     this.clock = clock;
   }
@@ -70,7 +75,7 @@ final class EventFactory {
   }
 
   /** The bytes inline, or a claim check to a copy named after their sha256. */
-  Object payload(byte[] bytes) {
+  public Object payload(byte[] bytes) {
     return claims.payload(bytes);
   }
 }

@@ -21,7 +21,7 @@ import org.apache.kafka.common.header.Header;
  * Renders Kafka records as one-line JSON: Avro records in Avro's JSON encoding with an added {@code
  * "topic"} field; dead letters as their key, source position, reason and size.
  */
-final class JsonRecords {
+public final class JsonRecords {
 
   static final ObjectMapper MAPPER = new ObjectMapper();
   private static final String ERRORS = "__streams.errors.";
@@ -51,13 +51,23 @@ final class JsonRecords {
       node.put("undecodable", e.getMessage());
       return node.toString();
     }
+    if (value instanceof String text) {
+      // camera-config: the JSON document itself, keyed by camera id.
+      ObjectNode node = MAPPER.createObjectNode();
+      node.put("topic", record.topic());
+      node.put(
+          "key", record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8));
+      node.put("value", text);
+      return node.toString();
+    }
     if (!(value instanceof SpecificRecordBase avro)) {
       throw new IllegalArgumentException("not an Avro topic: " + record.topic());
     }
     return avro(record.topic(), avro).toString();
   }
 
-  static ObjectNode avro(String topic, SpecificRecordBase record) {
+  /** An Avro record in Avro's JSON encoding, with an added {@code "topic"} field. */
+  public static ObjectNode avro(String topic, SpecificRecordBase record) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try {
       JsonEncoder encoder = EncoderFactory.get().jsonEncoder(record.getSchema(), out);

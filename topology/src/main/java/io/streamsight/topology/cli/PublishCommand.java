@@ -2,6 +2,7 @@ package io.streamsight.topology.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.streamsight.events.MedicationOrder;
+import io.streamsight.processors.behavior.CameraConfig;
 import io.streamsight.schemas.Topics;
 import io.streamsight.topology.config.StreamsightConfig;
 import java.io.BufferedReader;
@@ -30,7 +31,8 @@ import picocli.CommandLine.Parameters;
     mixinStandardHelpOptions = true,
     description = {
       "Publishes files to an input topic as events: images to images.raw, WAV files to"
-          + " audio.raw, each line of a text file to text.raw, each JSON line to pharmacy.orders.",
+          + " audio.raw, each line of a text file to text.raw, each JSON line to pharmacy.orders,"
+          + " a camera-config JSON file to camera-config (key: --source, the camera id).",
       "Prints one JSON line per published record. FILE '-' reads standard input (text, orders)."
     })
 final class PublishCommand implements Callable<Integer> {
@@ -105,6 +107,18 @@ final class PublishCommand implements Callable<Integer> {
             sent.add(publisher.publish(topics.orders(), order.getOrderId(), order));
             labels.add(label(file, order.getOrderId()));
           }
+        } else if (topic.equals(topics.cameraConfig().name())) {
+          // The camera-config JSON itself, keyed by camera id (--source); checked first, so a
+          // typo is refused here rather than dead-lettering the camera's frames.
+          String json = Files.readString(Path.of(file), StandardCharsets.UTF_8);
+          try {
+            CameraConfig.parse(json);
+          } catch (IllegalArgumentException e) {
+            System.err.println(file + ": " + e.getMessage());
+            return 2;
+          }
+          sent.add(publisher.publish(topics.cameraConfig(), source, json));
+          labels.add(label(file, source));
         } else {
           System.err.println("not an input topic: " + topic);
           return 2;

@@ -31,6 +31,14 @@ final class RecordPublisher implements AutoCloseable {
     return publishRaw(topic.name(), k, v);
   }
 
+  /** Publishes with an explicit record timestamp (a frame's capture time). */
+  <K, V> Future<RecordMetadata> publish(
+      Topic<K, V> topic, K key, V value, java.time.Instant timestamp) {
+    byte[] k = topic.keySerde().serializer().serialize(topic.name(), key);
+    byte[] v = topic.valueSerde().serializer().serialize(topic.name(), value);
+    return producer.send(new ProducerRecord<>(topic.name(), null, timestamp.toEpochMilli(), k, v));
+  }
+
   /** Publishes bytes as they are: how the demo shows a malformed record being dead-lettered. */
   Future<RecordMetadata> publishRaw(String topic, byte[] key, byte[] value) {
     return producer.send(new ProducerRecord<>(topic, key, value));

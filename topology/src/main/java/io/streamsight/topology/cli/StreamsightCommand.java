@@ -20,6 +20,8 @@ import picocli.CommandLine.Command;
       FormularyCommand.class,
       ModelsCommand.class,
       EnrichImageCommand.class,
+      IngestVideoCommand.class,
+      AnalyzeVideoCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class StreamsightCommand implements Runnable {

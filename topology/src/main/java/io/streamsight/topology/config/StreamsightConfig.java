@@ -107,6 +107,14 @@ public final class StreamsightConfig extends AbstractConfig {
   public static final String MISSING_FAIL = "fail";
 
   public static final String MISSING_SKIP = "skip";
+  public static final String BEHAVIOR_ENABLED = "behavior.enabled";
+  public static final String BEHAVIOR_DETECTION_THRESHOLD = "behavior.detection.threshold";
+  public static final String BEHAVIOR_POSE_ENABLED = "behavior.pose.enabled";
+  public static final String BEHAVIOR_COUNT_WINDOW_MS = "behavior.count.window.ms";
+  public static final String BEHAVIOR_COUNT_GRACE_MS = "behavior.count.grace.ms";
+  public static final String BEHAVIOR_RECENT_EVENTS = "behavior.recent.events";
+  public static final String HTTP_PORT = "http.port";
+  public static final String HTTP_HOST = "http.host";
 
   /** Prefix and suffix of the per-processor device keys, {@code processor.<name>.device}. */
   public static final String PROCESSOR_PREFIX = "processor.";
@@ -480,7 +488,74 @@ public final class StreamsightConfig extends AbstractConfig {
               Range.between(0, 1024),
               Importance.LOW,
               "Most tokens per caption of the captioning model; 0 takes the model's generation"
-                  + " config.");
+                  + " config.")
+          .define(
+              BEHAVIOR_ENABLED,
+              Type.BOOLEAN,
+              true,
+              Importance.MEDIUM,
+              "Run the surveillance behaviour topology: frames on video.frames of cameras with a"
+                  + " config on the camera-config topic are detected (NanoDet), tracked (ByteTrack)"
+                  + " and checked against the camera's rules. Loads NanoDet and BlazePose-lite at"
+                  + " start-up.")
+          .define(
+              BEHAVIOR_DETECTION_THRESHOLD,
+              Type.DOUBLE,
+              0.1,
+              Range.between(0.0, 1.0),
+              Importance.LOW,
+              "Lowest detection score passed to the tracker. ByteTrack keeps existing tracks"
+                  + " alive on detections between this and the camera's tracker.lowScore..highScore;"
+                  + " only those at or above newTrackScore start tracks.")
+          .define(
+              BEHAVIOR_POSE_ENABLED,
+              Type.BOOLEAN,
+              true,
+              Importance.LOW,
+              "Load BlazePose-lite and run it on fall candidates (fall rules with \"pose\":"
+                  + " true); false uses the box cues (aspect, drop) alone.")
+          .define(
+              BEHAVIOR_COUNT_WINDOW_MS,
+              Type.LONG,
+              10_000L,
+              Range.between(1, Duration.ofDays(1).toMillis()),
+              Importance.MEDIUM,
+              "Size of the tumbling event-time windows of behavior.counts (occupancy over time,"
+                  + " line crossings), by frame capture time.")
+          .define(
+              BEHAVIOR_COUNT_GRACE_MS,
+              Type.LONG,
+              0L,
+              Range.between(0, Duration.ofDays(1).toMillis()),
+              Importance.LOW,
+              "How late (capture time behind the newest frame of the partition) a frame may be and"
+                  + " still count in its window; a window's counts are emitted once its end plus"
+                  + " the grace has passed.")
+          .define(
+              BEHAVIOR_RECENT_EVENTS,
+              Type.INT,
+              100,
+              Range.between(1, 100_000),
+              Importance.LOW,
+              "Behaviour events kept per camera for the HTTP API's recent-events query.")
+          .define(
+              HTTP_PORT,
+              Type.INT,
+              -1,
+              Range.between(-1, 65535),
+              Importance.MEDIUM,
+              "Port of the live-query HTTP API (occupancy, active tracks, recent events per"
+                  + " camera, answered across instances); -1 disables it, 0 picks a free port. It is"
+                  + " also this instance's application.server, where other instances forward"
+                  + " queries for the cameras it owns.")
+          .define(
+              HTTP_HOST,
+              Type.STRING,
+              "localhost",
+              new ConfigDef.NonEmptyString(),
+              Importance.LOW,
+              "Host name other instances reach this instance's HTTP API at (advertised as"
+                  + " application.server); the server listens on all interfaces.");
 
   /** Keys that configure Streamsight itself and never reach a Kafka client. */
   private static final Set<String> OWN_KEYS =
@@ -522,7 +597,15 @@ public final class StreamsightConfig extends AbstractConfig {
           OCR_MIN_TEXT_SCORE,
           CAPTION_MODEL_DIR,
           CAPTION_BEAMS,
-          CAPTION_MAX_TOKENS);
+          CAPTION_MAX_TOKENS,
+          BEHAVIOR_ENABLED,
+          BEHAVIOR_DETECTION_THRESHOLD,
+          BEHAVIOR_POSE_ENABLED,
+          BEHAVIOR_COUNT_WINDOW_MS,
+          BEHAVIOR_COUNT_GRACE_MS,
+          BEHAVIOR_RECENT_EVENTS,
+          HTTP_PORT,
+          HTTP_HOST);
 
   public StreamsightConfig(Map<String, ?> values) {
     super(DEFINITION, values, false);
@@ -642,6 +725,39 @@ public final class StreamsightConfig extends AbstractConfig {
   public BatchSettings batchSettings() {
     return new BatchSettings(
         getInt(BATCH_MAX_SIZE), Duration.ofMillis(getLong(BATCH_MAX_DELAY_MS)));
+  }
+
+  public boolean behaviorEnabled() {
+    return getBoolean(BEHAVIOR_ENABLED);
+  }
+
+  public float behaviorDetectionThreshold() {
+    return getDouble(BEHAVIOR_DETECTION_THRESHOLD).floatValue();
+  }
+
+  public boolean behaviorPoseEnabled() {
+    return getBoolean(BEHAVIOR_POSE_ENABLED);
+  }
+
+  public Duration behaviorCountWindow() {
+    return Duration.ofMillis(getLong(BEHAVIOR_COUNT_WINDOW_MS));
+  }
+
+  public Duration behaviorCountGrace() {
+    return Duration.ofMillis(getLong(BEHAVIOR_COUNT_GRACE_MS));
+  }
+
+  public int behaviorRecentEvents() {
+    return getInt(BEHAVIOR_RECENT_EVENTS);
+  }
+
+  /** The HTTP API's port: -1 off, 0 any free port. */
+  public int httpPort() {
+    return getInt(HTTP_PORT);
+  }
+
+  public String httpHost() {
+    return getString(HTTP_HOST);
   }
 
   /** Where a processor's model runs: {@code processor.<name>.device}, {@code cpu} if unset. */

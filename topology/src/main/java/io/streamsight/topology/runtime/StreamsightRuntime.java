@@ -5,6 +5,7 @@ import io.streamsight.schemas.Topics;
 import io.streamsight.topology.StreamsightTopology;
 import io.streamsight.topology.broker.EmbeddedKafkaBroker;
 import io.streamsight.topology.config.StreamsightConfig;
+import io.streamsight.topology.http.BehaviorQueryServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -18,7 +19,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KafkaStreams.State;
+import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
+import org.apache.kafka.streams.state.HostInfo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,6 +43,7 @@ public final class StreamsightRuntime implements AutoCloseable {
   private final Topics topics;
   private final KafkaStreams streams;
   private final ModelRegistry models;
+  private final BehaviorQueryServer http;
   private final CountDownLatch stopped = new CountDownLatch(1);
   private final AtomicBoolean closed = new AtomicBoolean();
 
@@ -49,19 +53,22 @@ public final class StreamsightRuntime implements AutoCloseable {
       String bootstrapServers,
       Topics topics,
       KafkaStreams streams,
-      ModelRegistry models) {
+      ModelRegistry models,
+      BehaviorQueryServer http) {
     this.config = config;
     this.broker = broker;
     this.bootstrapServers = bootstrapServers;
     this.topics = topics;
     this.streams = streams;
     this.models = models;
+    this.http = http;
   }
 
   /** Starts everything and returns once Kafka Streams is RUNNING. */
   public static StreamsightRuntime start(StreamsightConfig config) throws InterruptedException {
     EmbeddedKafkaBroker broker = null;
     ModelRegistry models = null;
+    BehaviorQueryServer http = null;
     String bootstrap = config.bootstrapServers();
     if (config.useEmbeddedBroker()) {
       broker = EmbeddedKafkaBroker.start(config.embeddedDataDir(), config.embeddedPort());
@@ -80,16 +87,34 @@ public final class StreamsightRuntime implements AutoCloseable {
         SampleFormularyLoader.loadIfEmpty(config.kafkaClientProperties(bootstrap), topics);
       }
       Map<String, Object> props = config.streamsProperties(bootstrap);
+      HostInfo self = null;
+      if (config.httpPort() >= 0) {
+        // Bound before Kafka Streams starts, so the advertised application.server is the real port.
+        try {
+          http = BehaviorQueryServer.start(config.httpPort(), topics);
+        } catch (IOException e) {
+          throw new UncheckedIOException("cannot start the HTTP API: " + e.getMessage(), e);
+        }
+        self = new HostInfo(config.httpHost(), http.port());
+        props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, self.host() + ":" + self.port());
+        LOG.info("live-query HTTP API on port {}", http.port());
+      }
       // Models load while the topology is built (processors ask the registry), so a missing or
       // tampered model stops start-up before any record is read.
       models = new ModelRegistry(modelCache(config), config.ortThreads());
       KafkaStreams streams =
           new KafkaStreams(StreamsightTopology.build(topics, config, models), toProps(props));
+      if (http != null) {
+        http.attach(streams, self);
+      }
       StreamsightRuntime runtime =
-          new StreamsightRuntime(config, broker, bootstrap, topics, streams, models);
+          new StreamsightRuntime(config, broker, bootstrap, topics, streams, models, http);
       runtime.startStreams();
       return runtime;
     } catch (RuntimeException | InterruptedException e) {
+      if (http != null) {
+        http.close();
+      }
       if (models != null) {
         models.close();
       }
@@ -160,6 +185,11 @@ public final class StreamsightRuntime implements AutoCloseable {
     return models;
   }
 
+  /** The live-query HTTP API's port, or -1 when it is off ({@code http.port} = -1). */
+  public int httpPort() {
+    return http == null ? -1 : http.port();
+  }
+
   private static Path modelCache(StreamsightConfig config) {
     try {
       return Files.createDirectories(config.modelsDir());
@@ -178,6 +208,9 @@ public final class StreamsightRuntime implements AutoCloseable {
   public void close() {
     if (!closed.compareAndSet(false, true)) {
       return;
+    }
+    if (http != null) {
+      http.close();
     }
     Duration timeout = Duration.ofMillis(config.shutdownTimeoutMs());
     LOG.info("closing Kafka Streams (timeout {})", timeout);

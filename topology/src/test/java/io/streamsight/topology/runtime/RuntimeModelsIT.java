@@ -34,9 +34,11 @@ class RuntimeModelsIT {
             dir.resolve("state").toString(),
             "models.dir",
             cache.toString(),
-            // The cache starts empty: no image model to load.
+            // The cache starts empty: no topology that loads a catalogue model at start-up.
             "image.processors",
-            "");
+            "",
+            "behavior.enabled",
+            "false");
     StreamsightRuntime runtime =
         StreamsightRuntime.start(ConfigLoader.load(null, Map.of(), overrides));
     ModelSpec spec;
