@@ -19,14 +19,11 @@ import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import org.HdrHistogram.Histogram;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KafkaStreams;
@@ -197,7 +194,7 @@ public final class PharmacyLoadRun {
       Topics topics)
       throws Exception {
     Histogram latency = new Histogram(TimeUnit.SECONDS.toMicros(60), 3);
-    try (KafkaConsumer<byte[], byte[]> consumer = consumer(bootstrap, out);
+    try (KafkaConsumer<byte[], byte[]> consumer = BenchKafka.consumerAtEnd(bootstrap, out);
         KafkaProducer<byte[], byte[]> producer = producer(bootstrap)) {
       long startNanos = System.nanoTime();
       Instant now = Instant.now();
@@ -257,26 +254,6 @@ public final class PharmacyLoadRun {
             256 * 1024),
         new ByteArraySerializer(),
         new ByteArraySerializer());
-  }
-
-  private static KafkaConsumer<byte[], byte[]> consumer(String bootstrap, String topic) {
-    KafkaConsumer<byte[], byte[]> consumer =
-        new KafkaConsumer<>(
-            Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                bootstrap,
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
-                "earliest"),
-            new ByteArrayDeserializer(),
-            new ByteArrayDeserializer());
-    var partitions =
-        consumer.partitionsFor(topic).stream()
-            .map(p -> new TopicPartition(topic, p.partition()))
-            .toList();
-    consumer.assign(partitions);
-    consumer.seekToEnd(partitions);
-    partitions.forEach(consumer::position);
-    return consumer;
   }
 
   private static void waitRunning(KafkaStreams streams) throws InterruptedException {

@@ -36,16 +36,7 @@ class FormularyCommandIT {
   void shouldPublishTheSampleToCompactedTopics() throws Exception {
     try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(null, 0)) {
       StringWriter out = new StringWriter();
-      int code =
-          new CommandLine(new StreamsightCommand())
-              .setOut(new PrintWriter(out, true))
-              .setErr(new PrintWriter(new StringWriter(), true))
-              .execute(
-                  "formulary",
-                  "import",
-                  "--sample",
-                  "--bootstrap-server",
-                  broker.bootstrapServers());
+      int code = importSample(broker, out);
 
       assertThat(code).isZero();
       List<FormularyProduct> sample = SampleFormulary.products();
@@ -128,16 +119,7 @@ class FormularyCommandIT {
       }
 
       StringWriter out = new StringWriter();
-      int code =
-          new CommandLine(new StreamsightCommand())
-              .setOut(new PrintWriter(out, true))
-              .setErr(new PrintWriter(new StringWriter(), true))
-              .execute(
-                  "formulary",
-                  "import",
-                  "--sample",
-                  "--bootstrap-server",
-                  broker.bootstrapServers());
+      int code = importSample(broker, out);
 
       assertThat(code).isZero();
       JsonNode counts = JsonRecords.MAPPER.readTree(out.toString());
@@ -151,6 +133,14 @@ class FormularyCommandIT {
       assertThat(dins).doesNotContain("09999999").hasSize(SampleFormulary.products().size());
       assertThat(names).doesNotContain("oldbrand").contains("ceftin");
     }
+  }
+
+  private static int importSample(EmbeddedKafkaBroker broker, StringWriter out) {
+    return new CommandLine(new StreamsightCommand())
+        .setOut(new PrintWriter(out, true))
+        .setErr(new PrintWriter(new StringWriter(), true))
+        .execute(
+            "formulary", "import", "--sample", "--bootstrap-server", broker.bootstrapServers());
   }
 
   private static List<ConsumerRecord<byte[], byte[]>> readAll(
