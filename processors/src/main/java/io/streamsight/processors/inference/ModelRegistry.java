@@ -10,7 +10,9 @@ import ai.djl.repository.zoo.ZooModel;
 import ai.djl.translate.Translator;
 import ai.djl.util.cuda.CudaUtils;
 import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtProvider;
+import ai.onnxruntime.OrtSession;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -39,6 +41,11 @@ import org.slf4j.LoggerFactory;
  * <p>The registry closes every model it loaded in {@link #close()}, which must run after {@code
  * KafkaStreams.close()} returned (the processors' predictors are closed by then). Loading is
  * thread-safe; models are not shared between {@code load} calls.
+ *
+ * <p>Files a user points the configuration at (an encoder-decoder folder exported by Hugging Face
+ * Optimum, say) have no catalogue pin: {@link #loadExternal} opens them as plain ONNX Runtime
+ * sessions, with the same threads and device checks, records their sha256 for provenance instead of
+ * checking it, and closes them with the rest.
  */
 public final class ModelRegistry implements AutoCloseable {
 
@@ -48,6 +55,7 @@ public final class ModelRegistry implements AutoCloseable {
   private final Path cacheDir;
   private final OrtThreads threads;
   private final List<ZooModel<?, ?>> models = new ArrayList<>();
+  private final List<OnnxSessions> externals = new ArrayList<>();
   private boolean closed;
 
   /**
@@ -102,7 +110,7 @@ public final class ModelRegistry implements AutoCloseable {
     List<ZooModel<I, O>> replicas = new ArrayList<>();
     try {
       for (Device device : placement.devices()) {
-        checkDevice(spec, placement, device);
+        checkDevice(spec.name(), placement, device);
         replicas.add(loadOn(spec, file, device, inputType, outputType, translator));
       }
     } catch (RuntimeException e) {
@@ -120,6 +128,81 @@ public final class ModelRegistry implements AutoCloseable {
     return new ModelReplicas<>(spec.name(), placement, replicas);
   }
 
+  /**
+   * Opens a user-provided ONNX file that has no catalogue pin, once per device of the placement, as
+   * ONNX Runtime sessions with this registry's threads. Its sha256 is computed (not checked) and
+   * kept for provenance; the sessions are closed by {@link #close()}.
+   *
+   * <p>For models whose callers need named inputs and outputs step by step (encoder-decoder
+   * generation feeds a KV cache back by name), which DJL's one-call translators do not fit.
+   *
+   * @param name model name for logs, errors and provenance
+   * @param file the {@code .onnx} file, anywhere readable
+   * @throws ModelLoadException naming the file or device when the file is missing or unreadable, a
+   *     GPU is not available, or ONNX Runtime rejects the file
+   * @throws IllegalStateException if the registry is closed
+   */
+  public synchronized OnnxSessions loadExternal(String name, Path file, DevicePlacement placement) {
+    requireNonNull(name, "name");
+    requireNonNull(file, "file");
+    requireNonNull(placement, "placement");
+    if (closed) {
+      throw new IllegalStateException("model registry is closed");
+    }
+    Path real;
+    String sha256;
+    try {
+      real = file.toRealPath();
+      if (!Files.isRegularFile(real)) {
+        throw new ModelLoadException("model " + name + ": " + file + " is not a file");
+      }
+      sha256 = sha256(real);
+    } catch (NoSuchFileException e) {
+      throw new ModelLoadException("model " + name + ": " + file + " does not exist", e);
+    } catch (IOException e) {
+      throw new ModelLoadException("model " + name + ": cannot read " + file, e);
+    }
+    List<OrtSession> sessions = new ArrayList<>();
+    try {
+      for (Device device : placement.devices()) {
+        checkDevice(name, placement, device);
+        sessions.add(openSession(name, real, device));
+      }
+    } catch (RuntimeException e) {
+      sessions.forEach(OnnxSessions::closeQuietly);
+      throw e;
+    }
+    OnnxSessions loaded = new OnnxSessions(name, real, sha256, placement, sessions);
+    externals.add(loaded);
+    LOG.info(
+        "loaded external model {} ({}, sha256 {}) for processor {} on {} ({} intra-op, {} inter-op"
+            + " threads)",
+        name,
+        real,
+        sha256,
+        placement.processorName(),
+        placement,
+        threads.intraOp(),
+        threads.interOp());
+    return loaded;
+  }
+
+  private OrtSession openSession(String name, Path file, Device device) {
+    OrtEnvironment env = OrtEnvironment.getEnvironment();
+    try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
+      options.setIntraOpNumThreads(threads.intraOp());
+      options.setInterOpNumThreads(threads.interOp());
+      options.setExecutionMode(OrtSession.SessionOptions.ExecutionMode.SEQUENTIAL);
+      if (device.isGpu()) {
+        options.addCUDA(device.getDeviceId());
+      }
+      return env.createSession(file.toString(), options);
+    } catch (OrtException e) {
+      throw new ModelLoadException(
+          "ONNX Runtime cannot load model " + name + " from " + file + " on " + device, e);
+    }
+  }
+
   /** Closes every model loaded, last loaded first. Idempotent. */
   @Override
   public synchronized void close() {
@@ -127,6 +210,10 @@ public final class ModelRegistry implements AutoCloseable {
       return;
     }
     closed = true;
+    for (int i = externals.size() - 1; i >= 0; i--) {
+      externals.get(i).close();
+    }
+    externals.clear();
     for (int i = models.size() - 1; i >= 0; i--) {
       try {
         models.get(i).close();
@@ -199,12 +286,11 @@ public final class ModelRegistry implements AutoCloseable {
     return file;
   }
 
-  private static void checkDevice(ModelSpec spec, DevicePlacement placement, Device device) {
+  private static void checkDevice(String model, DevicePlacement placement, Device device) {
     if (!device.isGpu()) {
       return;
     }
-    String where =
-        "processor " + placement.processorName() + " places model " + spec.name() + " on gpu:";
+    String where = "processor " + placement.processorName() + " places model " + model + " on gpu:";
     EnumSet<OrtProvider> providers = OrtEnvironment.getAvailableProviders();
     if (!providers.contains(OrtProvider.CUDA)) {
       throw new ModelLoadException(
