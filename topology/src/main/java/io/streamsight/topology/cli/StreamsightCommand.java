@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
       ValidateCommand.class,
       FormularyCommand.class,
       ModelsCommand.class,
+      TranscribeCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class StreamsightCommand implements Runnable {

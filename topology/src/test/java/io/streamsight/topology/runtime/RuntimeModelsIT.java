@@ -33,7 +33,9 @@ class RuntimeModelsIT {
             "state.dir",
             dir.resolve("state").toString(),
             "models.dir",
-            cache.toString());
+            cache.toString(),
+            "audio.speech.enabled",
+            "false");
     StreamsightRuntime runtime =
         StreamsightRuntime.start(ConfigLoader.load(null, Map.of(), overrides));
     ModelSpec spec;

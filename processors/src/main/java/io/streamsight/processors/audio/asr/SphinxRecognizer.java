@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -44,14 +45,13 @@ public final class SphinxRecognizer implements SpeechRecognizer {
   private static final String CONFIG =
       "resource:/io/streamsight/processors/audio/asr/sphinx.config.xml";
 
-  private final PharmacyGrammar grammar;
-  private final Path grammarDir;
+  private final Supplier<PharmacyGrammar> grammar;
+  private volatile Path grammarDir;
   private final Deque<Decoder> general = new ConcurrentLinkedDeque<>();
   private final Deque<Decoder> pharmacy = new ConcurrentLinkedDeque<>();
 
-  private SphinxRecognizer(PharmacyGrammar grammar, Path grammarDir) {
+  private SphinxRecognizer(Supplier<PharmacyGrammar> grammar) {
     this.grammar = grammar;
-    this.grammarDir = grammarDir;
   }
 
   /**
@@ -141,6 +141,7 @@ public final class SphinxRecognizer implements SpeechRecognizer {
   }
 
   private Configuration grammarConfiguration() {
+    Path grammarDir = grammarDir();
     Configuration c = new Configuration();
     c.setAcousticModelPath(MODELS + "en-us");
     c.setDictionaryPath(grammarDir.resolve(PharmacyGrammar.NAME + ".dict").toUri().toString());
