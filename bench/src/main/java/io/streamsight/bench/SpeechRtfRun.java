@@ -29,8 +29,8 @@ import java.util.List;
 /**
  * Real-time factor (processing time / audio time, lower is faster) of Silero VAD and of each
  * recogniser on the CPU, on WAV files given as arguments (e.g. the LibriVox clips of
- * pocketsphinx-testdata). Each is measured as wall time and as this thread's CPU time (the
- * figure to trust on a shared machine), after one warm-up pass (model loading is not counted).
+ * pocketsphinx-testdata). Each is measured as wall time and as this thread's CPU time (the figure
+ * to trust on a shared machine), after one warm-up pass (model loading is not counted).
  *
  * <pre>
  * java -cp bench/target/streamsight-bench.jar io.streamsight.bench.SpeechRtfRun \
@@ -88,7 +88,10 @@ public final class SpeechRtfRun {
         SpeechRecognizer whisper =
             new WhisperSpeechRecognizer(
                 WhisperRecognizer.load(
-                    whisperDir, registry, DevicePlacement.cpu("bench"), WhisperSettings.defaults()));
+                    whisperDir,
+                    registry,
+                    DevicePlacement.cpu("bench"),
+                    WhisperSettings.defaults()));
         recognizer("whisper " + whisper.name(), whisper, Vocabulary.GENERAL, clips, seconds);
       }
     }

@@ -90,7 +90,7 @@ public final class StreamsightTopology {
   public static SpeechRecognizer recognizer(StreamsightConfig config, ModelRegistry models) {
     return switch (config.audioRecognizer()) {
       case StreamsightConfig.RECOGNIZER_SPHINX ->
-          SphinxRecognizer.create(
+          SphinxRecognizer.createLazy(
               config.audioPharmacyGrammar()
                   ? () ->
                       PharmacyGrammar.of(

@@ -31,8 +31,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * Transcribes WAV files with the audio topology's processors, without a broker: decode and
- * resample to 16 kHz, Silero VAD, the configured recogniser.
+ * Transcribes WAV files with the audio topology's processors, without a broker: decode and resample
+ * to 16 kHz, Silero VAD, the configured recogniser.
  */
 @Command(
     name = "transcribe",
@@ -48,7 +48,8 @@ final class TranscribeCommand implements Callable<Integer> {
 
   @Option(
       names = "--recognizer",
-      description = "sphinx (default), whisper (needs --whisper-dir) or none (speech segments only)")
+      description =
+          "sphinx (default), whisper (needs --whisper-dir) or none (speech segments only)")
   String recognizer;
 
   @Option(names = "--whisper-dir", description = "Folder of a Whisper ONNX export (Optimum).")

@@ -61,28 +61,40 @@ public final class SphinxRecognizer implements SpeechRecognizer {
    * @throws ModelLoadException when {@code sphinx4-data} is not on the classpath
    */
   public static SphinxRecognizer create(PharmacyGrammar grammar) {
+    return createLazy(grammar == null ? null : () -> grammar);
+  }
+
+  /**
+   * As {@link #create(PharmacyGrammar)}, the grammar built when a pharmacy source first speaks
+   * (building it learns letter-to-sound rules: seconds).
+   */
+  public static SphinxRecognizer createLazy(Supplier<PharmacyGrammar> grammar) {
     if (SphinxRecognizer.class.getResource("/edu/cmu/sphinx/models/en-us/en-us/mdef") == null) {
       throw new ModelLoadException("Sphinx4's en-US model (sphinx4-data) is not on the classpath");
     }
     // Sphinx logs through java.util.logging at INFO; nothing it says is needed.
     Logger.getLogger("edu.cmu.sphinx").setLevel(Level.WARNING);
-    Path dir = null;
-    if (grammar != null) {
+    return new SphinxRecognizer(grammar);
+  }
+
+  /** The grammar's folder (Sphinx reads grammars from URLs), written on first use. */
+  private synchronized Path grammarDir() {
+    if (grammarDir == null) {
+      PharmacyGrammar g = grammar.get();
       try {
-        dir = Files.createTempDirectory("streamsight-grammar");
-        Files.writeString(dir.resolve(PharmacyGrammar.NAME + ".gram"), grammar.jsgf());
+        Path dir = Files.createTempDirectory("streamsight-grammar");
+        Files.writeString(dir.resolve(PharmacyGrammar.NAME + ".gram"), g.jsgf());
         Files.writeString(
-            dir.resolve(PharmacyGrammar.NAME + ".dict"),
-            grammar.dictionary(),
-            StandardCharsets.UTF_8);
+            dir.resolve(PharmacyGrammar.NAME + ".dict"), g.dictionary(), StandardCharsets.UTF_8);
         dir.toFile().deleteOnExit();
         dir.resolve(PharmacyGrammar.NAME + ".gram").toFile().deleteOnExit();
         dir.resolve(PharmacyGrammar.NAME + ".dict").toFile().deleteOnExit();
+        grammarDir = dir;
       } catch (IOException e) {
         throw new UncheckedIOException("cannot write the pharmacy grammar", e);
       }
     }
-    return new SphinxRecognizer(grammar, dir);
+    return grammarDir;
   }
 
   @Override
