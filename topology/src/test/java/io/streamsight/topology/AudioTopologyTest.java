@@ -74,22 +74,18 @@ class AudioTopologyTest extends TopologyTestSupport {
   }
 
   private static AudioEvent chunk(String id, byte[] pcm, long index, boolean last) {
-    AudioEvent e =
-        AudioEvent.newBuilder()
-            .setEventId(id)
-            .setSourceId("call-7")
-            .setCaptureTime(START)
-            .setContentType("audio/l16")
-            .setEncoding("pcm_s16le")
-            .setSampleRate(16000)
-            .setChannels(1)
-            .setPayload(ByteBuffer.wrap(pcm))
-            .setChunkIndex(index)
-            .build();
-    if (last) {
-      e.setAttributes(new java.util.HashMap<>(Map.of("final", "true")));
-    }
-    return e;
+    return AudioEvent.newBuilder()
+        .setEventId(id)
+        .setSourceId("call-7")
+        .setCaptureTime(START)
+        .setContentType("audio/l16")
+        .setEncoding("pcm_s16le")
+        .setSampleRate(16000)
+        .setChannels(1)
+        .setPayload(ByteBuffer.wrap(pcm))
+        .setChunkIndex(index)
+        .setAttributes(last ? Map.of("final", "true") : Map.of())
+        .build();
   }
 
   @Test

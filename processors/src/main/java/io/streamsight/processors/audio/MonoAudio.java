@@ -12,6 +12,7 @@ import io.streamsight.events.AudioInfo;
  * @param sampleRate rate of {@code samples} in Hz (the recording's, or 16000 after {@link
  *     Resampler})
  */
+@SuppressWarnings("ArrayRecordComponent") // a value carrier, never compared or hashed
 public record MonoAudio(AudioInfo info, float[] samples, int sampleRate) {
 
   public MonoAudio {

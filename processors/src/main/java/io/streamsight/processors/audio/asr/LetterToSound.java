@@ -17,9 +17,13 @@ import java.util.Map;
  * letter→phones probabilities, re-estimated from the alignments, {@value #ITERATIONS} times).
  * Prediction: each letter's phones are those seen most often for the letter in the widest context
  * (up to {@value #WIDTH} letters on each side, word boundaries included) that occurred in training,
- * backing off to narrower contexts, down to the letter alone. On dictionary words held out of
- * training it gets about 90% of phones right (see {@code LetterToSoundTest}); a grammar recogniser
- * only needs a pronunciation closer to the spoken word than to the grammar's other words.
+ * backing off to narrower contexts, down to the letter alone. Between two symmetric contexts the
+ * back-off also tries the lopsided ones (two letters before and one after, and the reverse; one
+ * before or one after) and takes the one whose most frequent output is the more certain: without
+ * them, "pred" in "prednisone" backed off to "red", whose "e" is mostly silent ("colored"), and
+ * drug names lost their vowels. On dictionary words held out of training it gets about 90% of
+ * phones right (see {@code LetterToSoundTest}); a grammar recogniser only needs a pronunciation
+ * closer to the spoken word than to the grammar's other words.
  *
  * <p>Immutable once trained; thread-safe.
  */
@@ -30,12 +34,26 @@ public final class LetterToSound {
   private static final int LETTERS = 26;
   private static final int BOUNDARY = 26;
 
+  /**
+   * Context shapes (letters before, letters after), most specific first. Two neighbours of the same
+   * total width that are mirror images compete: the more certain one wins.
+   */
+  private static final int[][] SHAPES = {
+    {3, 3}, {2, 2}, {2, 1}, {1, 2}, {1, 1}, {1, 0}, {0, 1}, {0, 0}
+  };
+
   private final String[] phoneNames;
 
-  /** Per context width, context key → best output (0: nothing, 1..P: a phone, else a pair). */
-  private final List<Map<Long, Integer>> tables;
+  /** Per shape, context key → the most frequent output there and how certain it is. */
+  private final List<Map<Long, Choice>> tables;
 
-  private LetterToSound(String[] phoneNames, List<Map<Long, Integer>> tables) {
+  /**
+   * @param output 0: nothing, 1..P: a phone, else a pair of phones
+   * @param share the share of the context's occurrences that had this output
+   */
+  private record Choice(int output, float share) {}
+
+  private LetterToSound(String[] phoneNames, List<Map<Long, Choice>> tables) {
     this.phoneNames = phoneNames;
     this.tables = tables;
   }
@@ -90,37 +108,33 @@ public final class LetterToSound {
       logP = normalise(counts, 0);
     }
 
-    List<Map<Long, Map<Integer, Integer>>> counts = new ArrayList<>();
-    for (int w = 0; w <= WIDTH; w++) {
-      counts.add(new HashMap<>());
-    }
-    for (int i = 0; i < words.size(); i++) {
-      if (aligned[i] == null) {
-        continue;
-      }
-      int[] padded = pad(words.get(i));
-      for (int k = 0; k < aligned[i].length; k++) {
-        for (int w = 0; w <= WIDTH; w++) {
+    List<Map<Long, Choice>> tables = new ArrayList<>();
+    for (int[] shape : SHAPES) {
+      Map<Long, Map<Integer, Integer>> counts = new HashMap<>();
+      for (int i = 0; i < words.size(); i++) {
+        if (aligned[i] == null) {
+          continue;
+        }
+        int[] padded = pad(words.get(i));
+        for (int k = 0; k < aligned[i].length; k++) {
           counts
-              .get(w)
-              .computeIfAbsent(key(padded, k, w), x -> new HashMap<>(4))
+              .computeIfAbsent(key(padded, k, shape[0], shape[1]), x -> new HashMap<>(4))
               .merge(aligned[i][k], 1, Integer::sum);
         }
       }
-    }
-    List<Map<Long, Integer>> tables = new ArrayList<>();
-    for (int w = 0; w <= WIDTH; w++) {
-      Map<Long, Integer> best = new HashMap<>();
-      for (Map.Entry<Long, Map<Integer, Integer>> e : counts.get(w).entrySet()) {
+      Map<Long, Choice> best = new HashMap<>();
+      for (Map.Entry<Long, Map<Integer, Integer>> e : counts.entrySet()) {
         int bestOutput = -1;
         int bestCount = -1;
+        int total = 0;
         for (Map.Entry<Integer, Integer> c : e.getValue().entrySet()) {
+          total += c.getValue();
           if (c.getValue() > bestCount || (c.getValue() == bestCount && c.getKey() < bestOutput)) {
             bestOutput = c.getKey();
             bestCount = c.getValue();
           }
         }
-        best.put(e.getKey(), bestOutput);
+        best.put(e.getKey(), new Choice(bestOutput, (float) bestCount / total));
       }
       tables.add(best);
     }
@@ -143,11 +157,8 @@ public final class LetterToSound {
     int phoneCount = phoneNames.length - 1;
     List<String> out = new ArrayList<>();
     for (int k = 0; k < letters.length; k++) {
-      Integer output = null;
-      for (int width = WIDTH; width >= 0 && output == null; width--) {
-        output = tables.get(width).get(key(padded, k, width));
-      }
-      if (output == null || output == 0) {
+      int output = predict(padded, k);
+      if (output == 0) {
         continue;
       }
       if (output <= phoneCount) {
@@ -161,6 +172,29 @@ public final class LetterToSound {
     return out;
   }
 
+  /** The output of the letter at {@code k}: from the most specific context seen in training. */
+  private int predict(int[] padded, int k) {
+    for (int s = 0; s < SHAPES.length; s++) {
+      Choice choice = tables.get(s).get(key(padded, k, SHAPES[s][0], SHAPES[s][1]));
+      boolean mirrored =
+          s + 1 < SHAPES.length
+              && SHAPES[s][0] == SHAPES[s + 1][1]
+              && SHAPES[s][1] == SHAPES[s + 1][0]
+              && SHAPES[s][0] != SHAPES[s][1];
+      if (mirrored) {
+        s++;
+        Choice other = tables.get(s).get(key(padded, k, SHAPES[s][0], SHAPES[s][1]));
+        if (other != null && (choice == null || other.share() > choice.share())) {
+          choice = other;
+        }
+      }
+      if (choice != null) {
+        return choice.output();
+      }
+    }
+    return 0; // a letter never seen alone cannot occur: the shape {0, 0} covers a-z
+  }
+
   private static int[] pad(int[] word) {
     int[] padded = new int[word.length + 2 * WIDTH];
     Arrays.fill(padded, BOUNDARY);
@@ -168,10 +202,10 @@ public final class LetterToSound {
     return padded;
   }
 
-  /** The letter at {@code k} with {@code width} letters on each side, 5 bits a letter. */
-  private static long key(int[] padded, int k, int width) {
-    long key = width;
-    for (int i = k + WIDTH - width; i <= k + WIDTH + width; i++) {
+  /** The letter at {@code k} with {@code before} and {@code after} neighbours, 5 bits a letter. */
+  private static long key(int[] padded, int k, int before, int after) {
+    long key = before * (WIDTH + 1L) + after;
+    for (int i = k + WIDTH - before; i <= k + WIDTH + after; i++) {
       key = key << 5 | padded[i];
     }
     return key;

@@ -143,9 +143,11 @@ public final class SileroVad {
   }
 
   /** One row of a model call: context + chunk, and the stream's state. */
+  @SuppressWarnings("ArrayRecordComponent") // internal, never compared
   record Step(float[] window, float[] state) {}
 
   /** One row of the answer. */
+  @SuppressWarnings("ArrayRecordComponent") // internal, never compared
   record Result(float probability, float[] state) {}
 
   /** Stacks rows into the model's three inputs and splits its two outputs. */

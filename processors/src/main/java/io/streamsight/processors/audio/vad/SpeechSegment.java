@@ -7,6 +7,7 @@ package io.streamsight.processors.audio.vad;
  * @param end sample after the last one
  * @param audio the samples {@code [start, end)}, 16-bit at 16 kHz (not copied)
  */
+@SuppressWarnings("ArrayRecordComponent") // a value carrier, never compared or hashed
 public record SpeechSegment(long start, long end, short[] audio) {
 
   public SpeechSegment {

@@ -79,7 +79,8 @@ class LetterToSoundTest {
     System.out.printf(
         "letter-to-sound on %d held-out words: phone error rate %.3f, words exact %.3f%n",
         words, phoneErrorRate, wordAccuracy);
-    // Measured: 0.103 phone error rate, 0.557 of words exact (5,867 held-out words).
+    // Measured: 0.098 phone error rate, 0.570 of words exact (5,873 held-out words); 0.102 and
+    // 0.554 before the lopsided contexts.
     assertThat(phoneErrorRate).isLessThan(0.15);
     assertThat(wordAccuracy).isGreaterThan(0.45);
   }

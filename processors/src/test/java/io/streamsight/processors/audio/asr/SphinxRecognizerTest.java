@@ -1,7 +1,6 @@
 package io.streamsight.processors.audio.asr;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.streamsight.processors.TestMedia;
 import io.streamsight.processors.audio.AudioInspector;
@@ -15,7 +14,6 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -76,37 +74,51 @@ class SphinxRecognizerTest {
     }
     double wer = errors / words;
     System.out.printf("general model, real speech: WER %.3f over %d words%n", wer, words);
-    // Measured on these two clips: 0.25 (one experiment run: "he was not until expose young man",
-    // "he might even have been made amiable himself"); a bound well above it still fails on noise.
+    // Measured: 0.31 on these two ("he was not until expose young man", "... amiable him self"),
+    // 0.25 on all five clips (71 words, the bench's figure); the bound still fails on noise.
     assertThat(wer).isLessThan(0.5);
   }
 
   @Test
-  void shouldRecogniseASyntheticSpokenOrderWithThePharmacyGrammar(@TempDir Path dir)
+  void shouldRecogniseSyntheticSpokenOrdersWithThePharmacyGrammar(@TempDir Path dir)
       throws Exception {
-    String said = "amoxicillin two hundred fifty milligrams three times a day for ten days";
-    Path wav = dir.resolve("order.wav");
-    Process espeak;
-    try {
-      espeak = new ProcessBuilder("espeak-ng", "-v", "en-us", "-w", wav.toString(), said).start();
-    } catch (java.io.IOException e) {
-      assumeTrue(false, "espeak-ng is not installed: " + e.getMessage());
-      return;
+    // espeak-ng's Klatt voice: see SyntheticSpeech for why, and the default voice's figures.
+    // A drug the dictionary has and one only the letter-to-sound rules pronounce.
+    List<String> orders =
+        List.of(
+            "amoxicillin two hundred fifty milligrams three times a day for ten days",
+            "cephalexin five hundred milligrams take one tablet four times a day for seven days");
+    List<float[]> clips = new java.util.ArrayList<>();
+    for (int i = 0; i < orders.size(); i++) {
+      Path wav = dir.resolve("order-" + i + ".wav");
+      SyntheticSpeech.speak(orders.get(i), wav);
+      // espeak-ng writes 22.05 kHz: our own resampler brings it to 16 kHz.
+      clips.add(speech(wav));
     }
-    assertThat(espeak.waitFor(60, TimeUnit.SECONDS)).isTrue();
-    assertThat(espeak.exitValue()).isZero();
 
     PharmacyGrammar grammar =
         PharmacyGrammar.of(SampleFormulary.products(), PronouncingDictionary.bundled());
     SpeechRecognizer sphinx = SphinxRecognizer.create(grammar);
-    String text;
+    List<SpeechRecognizer.Utterance> heard;
     try (SpeechRecognizer.Session session = sphinx.newSession()) {
-      // espeak-ng writes 22.05 kHz: our own resampler brings it to 16 kHz.
-      text = session.recognize(List.of(speech(wav)), Vocabulary.PHARMACY).get(0).text();
+      heard = session.recognize(clips, Vocabulary.PHARMACY);
     }
-    double wer = wer(said, text);
-    System.out.printf("pharmacy grammar, synthetic speech: WER %.3f | %s%n", wer, text);
-    assertThat(text).contains("amoxicillin", "two hundred fifty", "ten days");
-    assertThat(wer).isLessThan(0.3);
+    double errors = 0;
+    int words = 0;
+    for (int i = 0; i < orders.size(); i++) {
+      String text = heard.get(i).text();
+      double wer = wer(orders.get(i), text);
+      System.out.printf("pharmacy grammar, synthetic speech: WER %.3f | %s%n", wer, text);
+      errors += wer * orders.get(i).split(" ").length;
+      words += orders.get(i).split(" ").length;
+    }
+    double wer = errors / words;
+    System.out.printf("pharmacy grammar, synthetic speech: WER %.3f over %d words%n", wer, words);
+    assertThat(heard.get(0).text()).startsWith("amoxicillin two hundred fifty");
+    assertThat(heard.get(1).text()).startsWith("cephalexin five hundred");
+    // Measured: 0.077 on these two ("two" inserted, "tablet" heard as "tablets"), 0.03 on eight
+    // such orders; the bound leaves room for another espeak-ng version and still fails when a
+    // drug name and a number or two are lost (the orders have 12 and 14 words).
+    assertThat(wer).isLessThan(0.2);
   }
 }

@@ -118,8 +118,8 @@ class SileroVadTest {
     System.arraycopy(b, 0, joined, a.length + gap, b.length);
 
     List<SpeechSegment> segments = whole(joined);
-    long quietFrom = a.length + 16000 / 2;
-    long quietTo = a.length + gap - 16000 / 2;
+    long quietFrom = a.length + 16000L / 2;
+    long quietTo = (long) a.length + gap - 16000 / 2;
     assertThat(segments)
         .allSatisfy(s -> assertThat(s.end() <= quietFrom || s.start() >= quietTo).isTrue());
     assertThat(segments).anySatisfy(s -> assertThat(s.start()).isLessThan(a.length));
