@@ -16,8 +16,7 @@ import io.streamsight.processors.inference.CatalogueModels;
 import io.streamsight.processors.inference.ModelRegistry;
 import io.streamsight.topology.StreamsightTopology;
 import io.streamsight.topology.config.StreamsightConfig;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -26,9 +25,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /**
  * Transcribes WAV files with the audio topology's processors, without a broker: decode and resample
@@ -43,6 +44,8 @@ import picocli.CommandLine.Parameters;
           + " \"text\"}, or {\"file\", \"error\", \"message\"} for a file that cannot be read."
     })
 final class TranscribeCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
 
   @Mixin ConfigOptions config;
 
@@ -74,7 +77,7 @@ final class TranscribeCommand implements Callable<Integer> {
     }
     extra.put(StreamsightConfig.AUDIO_PHARMACY_GRAMMAR, Boolean.toString(pharmacy));
     StreamsightConfig cfg = config.load(extra);
-    PrintStream out = new PrintStream(System.out, false, StandardCharsets.UTF_8);
+    PrintWriter out = spec.commandLine().getOut();
     int failures = 0;
     try (ModelRegistry models = new ModelRegistry(cfg.modelsDir(), cfg.ortThreads())) {
       SileroVad vad =
@@ -125,8 +128,13 @@ final class TranscribeCommand implements Callable<Integer> {
             node.put("text", text.toString());
           } catch (RejectedInputException | java.io.IOException e) {
             failures++;
-            node.put("error", e instanceof RejectedInputException r ? r.reason().name() : "IO");
-            node.put("message", e.getMessage());
+            if (e instanceof RejectedInputException r) {
+              node.put("error", r.reason().name());
+              node.put("message", e.getMessage());
+            } else {
+              node.put("error", "IO");
+              node.put("message", "cannot read the file: " + e);
+            }
           }
           out.println(node);
           out.flush();
