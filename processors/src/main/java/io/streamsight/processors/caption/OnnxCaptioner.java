@@ -8,7 +8,6 @@ import io.streamsight.processors.inference.ModelRegistry;
 import io.streamsight.processors.inference.generate.EncoderOutput;
 import io.streamsight.processors.inference.generate.FolderProvenance;
 import io.streamsight.processors.inference.generate.Generated;
-import io.streamsight.processors.inference.generate.GenerationConfig;
 import io.streamsight.processors.inference.generate.LogitsProcessor;
 import io.streamsight.processors.inference.generate.SearchSettings;
 import io.streamsight.processors.inference.generate.Seq2SeqModel;
@@ -48,7 +47,7 @@ public final class OnnxCaptioner {
     this.preprocessor = preprocessor;
     this.settings = settings;
     this.search = settings.generation().resolve(model.config(), 1);
-    this.processor = processors(model.config());
+    this.processor = LogitsProcessor.chain(model.config().processors(true));
   }
 
   /**
@@ -93,23 +92,6 @@ public final class OnnxCaptioner {
         captioner.search.maxNewTokens(),
         captioner.search.useCache() && model.hasCache());
     return captioner;
-  }
-
-  private static LogitsProcessor processors(GenerationConfig config) {
-    List<LogitsProcessor> list = new ArrayList<>();
-    if (config.suppressTokens().length > 0) {
-      list.add(LogitsProcessor.suppress(config.suppressTokens()));
-    }
-    if (config.beginSuppressTokens().length > 0) {
-      list.add(LogitsProcessor.suppressAtBegin(config.beginSuppressTokens()));
-    }
-    if (!config.forcedDecoderIds().isEmpty()) {
-      list.add(LogitsProcessor.forceAt(config.forcedDecoderIds()));
-    }
-    if (config.noRepeatNgramSize() > 0) {
-      list.add(LogitsProcessor.noRepeatNgram(config.noRepeatNgramSize()));
-    }
-    return LogitsProcessor.chain(list);
   }
 
   /** A captioner for one processor instance, on the placement's next device (round-robin). */

@@ -23,32 +23,26 @@ final class PilResize {
   }
 
   private static Filter filter(int resample) {
-    switch (resample) {
-      case 1:
-        return new Kernel(3.0, x -> -3.0 <= x && x < 3.0 ? sinc(x) * sinc(x / 3.0) : 0.0);
-      case 2:
-        return new Kernel(1.0, x -> Math.abs(x) < 1.0 ? 1.0 - Math.abs(x) : 0.0);
-      case 3:
-        return new Kernel(2.0, PilResize::bicubic);
-      case 4:
-        return new Kernel(0.5, x -> x > -0.5 && x <= 0.5 ? 1.0 : 0.0);
-      case 5:
-        return new Kernel(
-            1.0,
-            x -> {
-              double a = Math.abs(x);
-              if (a == 0.0) {
-                return 1.0;
-              }
-              if (a >= 1.0) {
-                return 0.0;
-              }
-              double px = a * Math.PI;
-              return Math.sin(px) / px * (0.54 + 0.46 * Math.cos(px));
-            });
-      default:
-        throw new IllegalArgumentException("unknown Pillow resample filter " + resample);
+    return switch (resample) {
+      case 1 -> new Kernel(3.0, x -> -3.0 <= x && x < 3.0 ? sinc(x) * sinc(x / 3.0) : 0.0);
+      case 2 -> new Kernel(1.0, x -> Math.abs(x) < 1.0 ? 1.0 - Math.abs(x) : 0.0);
+      case 3 -> new Kernel(2.0, PilResize::bicubic);
+      case 4 -> new Kernel(0.5, x -> x > -0.5 && x <= 0.5 ? 1.0 : 0.0);
+      case 5 -> new Kernel(1.0, PilResize::hamming);
+      default -> throw new IllegalArgumentException("unknown Pillow resample filter " + resample);
+    };
+  }
+
+  private static double hamming(double x) {
+    double a = Math.abs(x);
+    if (a == 0.0) {
+      return 1.0;
     }
+    if (a >= 1.0) {
+      return 0.0;
+    }
+    double px = a * Math.PI;
+    return Math.sin(px) / px * (0.54 + 0.46 * Math.cos(px));
   }
 
   private record Kernel(double support, java.util.function.DoubleUnaryOperator kernel)
@@ -101,12 +95,13 @@ final class PilResize {
     }
     if (outHeight != height) {
       Coefficients vertical = coefficients(height, outHeight, filter);
-      current = vertical(current, currentWidth, currentHeight, outHeight, vertical);
+      current = vertical(current, currentWidth, outHeight, vertical);
     }
     return current == channel ? channel.clone() : current;
   }
 
   /** Per output position: first input index, count, and fixed-point weights. */
+  @SuppressWarnings("ArrayRecordComponent") // internal, never compared
   private record Coefficients(int[] start, int[] count, int[][] weights) {}
 
   private static Coefficients coefficients(int inSize, int outSize, Filter filter) {
@@ -165,7 +160,7 @@ final class PilResize {
     return out;
   }
 
-  private static int[] vertical(int[] in, int width, int height, int outHeight, Coefficients c) {
+  private static int[] vertical(int[] in, int width, int outHeight, Coefficients c) {
     int[] out = new int[width * outHeight];
     for (int y = 0; y < outHeight; y++) {
       int[] w = c.weights()[y];

@@ -188,7 +188,7 @@ public final class ModelRegistry implements AutoCloseable {
   }
 
   private OrtSession openSession(String name, Path file, Device device) {
-    OrtEnvironment env = OrtEnvironment.getEnvironment();
+    OrtEnvironment env = OnnxSessions.environment();
     try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
       options.setIntraOpNumThreads(threads.intraOp());
       options.setInterOpNumThreads(threads.interOp());

@@ -1,6 +1,8 @@
 package io.streamsight.processors.inference;
 
 import ai.djl.Device;
+import ai.djl.engine.Engine;
+import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import java.nio.file.Path;
@@ -18,6 +20,7 @@ import org.slf4j.LoggerFactory;
 public final class OnnxSessions {
 
   private static final Logger LOG = LoggerFactory.getLogger(OnnxSessions.class);
+  private static final String ENGINE = "OnnxRuntime";
 
   private final String name;
   private final Path file;
@@ -64,6 +67,15 @@ public final class OnnxSessions {
    */
   public int nextReplica() {
     return placement.nextIndex();
+  }
+
+  /**
+   * ONNX Runtime's process-wide environment, created by DJL's engine first: DJL creates it with its
+   * own options and fails if it already exists, so nothing here may create it before DJL does.
+   */
+  public static OrtEnvironment environment() {
+    Engine.getEngine(ENGINE);
+    return OrtEnvironment.getEnvironment();
   }
 
   void close() {

@@ -19,7 +19,7 @@ import java.nio.file.Path;
  * <p>Frames that lie wholly in the zero padding are not transformed (their power is exactly 0), so
  * a short clip costs little more than its length. Immutable and thread-safe.
  */
-final class LogMelSpectrogram {
+public final class LogMelSpectrogram {
 
   private final int featureSize;
   private final int sampleRate;
@@ -31,7 +31,7 @@ final class LogMelSpectrogram {
   private final Fft fft;
   private final MelFilterBank mel;
 
-  LogMelSpectrogram(int featureSize, int sampleRate, int hop, int nFft, int chunkSeconds) {
+  public LogMelSpectrogram(int featureSize, int sampleRate, int hop, int nFft, int chunkSeconds) {
     if (featureSize < 1 || sampleRate < 1 || hop < 1 || nFft < 2 || chunkSeconds < 1) {
       throw new IllegalArgumentException("invalid feature extractor settings");
     }
@@ -55,7 +55,7 @@ final class LogMelSpectrogram {
    * @throws ModelLoadException naming the file when it is missing or not a Whisper feature
    *     extractor's
    */
-  static LogMelSpectrogram read(Path folder) {
+  public static LogMelSpectrogram read(Path folder) {
     Path file = folder.resolve("preprocessor_config.json");
     if (!Files.isRegularFile(file)) {
       throw new ModelLoadException(
@@ -118,7 +118,7 @@ final class LogMelSpectrogram {
    * @param from first sample of the window
    * @param length samples of the window taken from {@code audio} (the rest is zero padding)
    */
-  float[] extract(float[] audio, int from, int length) {
+  public float[] extract(float[] audio, int from, int length) {
     float[] out = new float[featureSize * frames];
     extract(audio, from, length, out, 0);
     return out;

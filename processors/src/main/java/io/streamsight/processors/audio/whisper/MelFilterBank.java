@@ -42,7 +42,7 @@ final class MelFilterBank {
     }
     double[] fftHz = new double[frequencyBins];
     for (int f = 0; f < frequencyBins; f++) {
-      fftHz[f] = (double) (sampleRate / 2) * f / (frequencyBins - 1);
+      fftHz[f] = (double) Math.floorDiv(sampleRate, 2) * f / (frequencyBins - 1);
     }
     int[] first = new int[filters];
     double[][] weights = new double[filters][];

@@ -141,13 +141,8 @@ public final class WhisperRecognizer {
 
   private static LogitsProcessor processors(
       GenerationConfig config, WhisperTokens tokens, boolean timestamps) {
-    List<LogitsProcessor> list = new ArrayList<>();
-    if (config.suppressTokens().length > 0) {
-      list.add(LogitsProcessor.suppress(config.suppressTokens()));
-    }
-    if (config.beginSuppressTokens().length > 0) {
-      list.add(LogitsProcessor.suppressAtBegin(config.beginSuppressTokens()));
-    }
+    // The prompt carries what forced_decoder_ids would force.
+    List<LogitsProcessor> list = new ArrayList<>(config.processors(false));
     if (timestamps) {
       int maxInitial = config.raw().path("max_initial_timestamp_index").asInt(-1);
       list.add(new TimestampRules(tokens, maxInitial));

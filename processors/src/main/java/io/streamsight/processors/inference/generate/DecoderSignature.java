@@ -77,45 +77,17 @@ record DecoderSignature(
     for (Map.Entry<String, NodeInfo> input : inputs.entrySet()) {
       String name = input.getKey();
       switch (name) {
-        case INPUT_IDS:
-          break;
-        case ENCODER_STATES:
+        case INPUT_IDS -> {}
+        case ENCODER_STATES -> {
           requireType(file, name, input.getValue(), OnnxJavaType.FLOAT);
           encoderStates = true;
-          break;
-        case "encoder_attention_mask":
-          encoderMask = name;
-          break;
-        case "attention_mask":
-        case "decoder_attention_mask":
-          attentionMask = name;
-          break;
-        case POSITION_IDS:
-          positionIds = true;
-          break;
-        case CACHE_POSITION:
-          cachePosition = true;
-          break;
-        case USE_CACHE_BRANCH:
-          useCacheBranch = true;
-          break;
-        default:
-          if (!name.startsWith(PAST_PREFIX + ".")) {
-            throw new ModelLoadException(
-                file + " takes an input '" + name + "' that generation does not know how to feed");
-          }
-          requireType(file, name, input.getValue(), OnnxJavaType.FLOAT);
-          long[] shape = ((TensorInfo) input.getValue().getInfo()).getShape();
-          if (shape.length != 4) {
-            throw new ModelLoadException(
-                file
-                    + ": cache input "
-                    + name
-                    + " has rank "
-                    + shape.length
-                    + ", expected [batch, heads, sequence, head size]");
-          }
-          pasts.put(name, shape);
+        }
+        case "encoder_attention_mask" -> encoderMask = name;
+        case "attention_mask", "decoder_attention_mask" -> attentionMask = name;
+        case POSITION_IDS -> positionIds = true;
+        case CACHE_POSITION -> cachePosition = true;
+        case USE_CACHE_BRANCH -> useCacheBranch = true;
+        default -> pasts.put(name, pastShape(file, name, input.getValue()));
       }
     }
     String logits = outputs.containsKey("logits") ? "logits" : null;
@@ -142,6 +114,25 @@ record DecoderSignature(
         pasts,
         presentToPast,
         logits);
+  }
+
+  private static long[] pastShape(String file, String name, NodeInfo info) {
+    if (!name.startsWith(PAST_PREFIX + ".")) {
+      throw new ModelLoadException(
+          file + " takes an input '" + name + "' that generation does not know how to feed");
+    }
+    requireType(file, name, info, OnnxJavaType.FLOAT);
+    long[] shape = ((TensorInfo) info.getInfo()).getShape();
+    if (shape.length != 4) {
+      throw new ModelLoadException(
+          file
+              + ": cache input "
+              + name
+              + " has rank "
+              + shape.length
+              + ", expected [batch, heads, sequence, head size]");
+    }
+    return shape;
   }
 
   /** The vocabulary size if the logits' last dimension is fixed, else -1. */

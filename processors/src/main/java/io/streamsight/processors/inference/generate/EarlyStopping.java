@@ -19,16 +19,13 @@ public enum EarlyStopping {
 
   /** Parses {@code true}, {@code false} or {@code never}. */
   public static EarlyStopping parse(String value) {
-    switch (value.strip().toLowerCase(Locale.ROOT)) {
-      case "true":
-        return EARLY;
-      case "false":
-        return HEURISTIC;
-      case "never":
-        return NEVER;
-      default:
-        throw new IllegalArgumentException(
-            "early_stopping must be true, false or never, not '" + value + "'");
-    }
+    return switch (value.strip().toLowerCase(Locale.ROOT)) {
+      case "true" -> EARLY;
+      case "false" -> HEURISTIC;
+      case "never" -> NEVER;
+      default ->
+          throw new IllegalArgumentException(
+              "early_stopping must be true, false or never, not '" + value + "'");
+    };
   }
 }

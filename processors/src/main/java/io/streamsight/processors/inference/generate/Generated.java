@@ -1,35 +1,53 @@
 package io.streamsight.processors.inference.generate;
 
-/**
- * One generated sequence.
- *
- * @param tokens the generated tokens, without the prompt; ends with an end-of-sequence token when
- *     {@code finished}
- * @param logProbs each generated token's log-probability, after the logits processors
- * @param score the search's score: the sum of {@code logProbs}, divided by {@code
- *     tokens.length^lengthPenalty} for beam search
- * @param finished whether it ended with an end-of-sequence token (rather than at the length limit)
- */
-public record Generated(long[] tokens, float[] logProbs, double score, boolean finished) {
+import java.util.Arrays;
 
-  public Generated {
-    tokens = tokens.clone();
-    logProbs = logProbs.clone();
+/**
+ * One generated sequence: its tokens (without the prompt; ending with an end-of-sequence token when
+ * {@link #finished()}), each token's log-probability after the logits processors, and the search's
+ * score.
+ */
+public final class Generated {
+
+  private final long[] tokens;
+  private final float[] logProbs;
+  private final double score;
+  private final boolean finished;
+
+  /**
+   * @param tokens the generated tokens
+   * @param logProbs each token's log-probability
+   * @param score the sum of {@code logProbs}, divided by {@code tokens.length^lengthPenalty} for
+   *     beam search
+   * @param finished whether it ended with an end-of-sequence token (rather than at the length
+   *     limit)
+   */
+  public Generated(long[] tokens, float[] logProbs, double score, boolean finished) {
+    this.tokens = tokens.clone();
+    this.logProbs = logProbs.clone();
+    this.score = score;
+    this.finished = finished;
   }
 
-  @Override
   public long[] tokens() {
     return tokens.clone();
   }
 
-  @Override
   public float[] logProbs() {
     return logProbs.clone();
   }
 
+  public double score() {
+    return score;
+  }
+
+  public boolean finished() {
+    return finished;
+  }
+
   /** The tokens without a final end-of-sequence token. */
   public long[] text() {
-    return finished ? java.util.Arrays.copyOf(tokens, tokens.length - 1) : tokens();
+    return finished ? Arrays.copyOf(tokens, tokens.length - 1) : tokens();
   }
 
   /** {@code exp} of the mean log-probability of the generated tokens; 0 if there are none. */
@@ -42,5 +60,10 @@ public record Generated(long[] tokens, float[] logProbs, double score, boolean f
       sum += p;
     }
     return Math.exp(sum / logProbs.length);
+  }
+
+  @Override
+  public String toString() {
+    return "Generated" + Arrays.toString(tokens) + (finished ? "" : " (unfinished)");
   }
 }

@@ -7,7 +7,9 @@ import io.streamsight.processors.inference.ModelLoadException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -44,8 +46,8 @@ public record GenerationConfig(
     double lengthPenalty,
     EarlyStopping earlyStopping,
     int noRepeatNgramSize,
-    long[] suppressTokens,
-    long[] beginSuppressTokens,
+    List<Long> suppressTokens,
+    List<Long> beginSuppressTokens,
     Map<Integer, Long> forcedDecoderIds,
     JsonNode raw) {
 
@@ -53,19 +55,31 @@ public record GenerationConfig(
 
   public GenerationConfig {
     eosTokenIds = Set.copyOf(eosTokenIds);
-    suppressTokens = suppressTokens.clone();
-    beginSuppressTokens = beginSuppressTokens.clone();
+    suppressTokens = List.copyOf(suppressTokens);
+    beginSuppressTokens = List.copyOf(beginSuppressTokens);
     forcedDecoderIds = Map.copyOf(forcedDecoderIds);
   }
 
-  @Override
-  public long[] suppressTokens() {
-    return suppressTokens.clone();
-  }
-
-  @Override
-  public long[] beginSuppressTokens() {
-    return beginSuppressTokens.clone();
+  /**
+   * The logits processors this config asks for: {@code suppress_tokens}, {@code
+   * begin_suppress_tokens}, {@code forced_decoder_ids} (unless the caller builds those into its
+   * prompt, as Whisper does) and {@code no_repeat_ngram_size}.
+   */
+  public List<LogitsProcessor> processors(boolean forcedDecoderIds) {
+    List<LogitsProcessor> list = new ArrayList<>();
+    if (!suppressTokens.isEmpty()) {
+      list.add(LogitsProcessor.suppress(longs(suppressTokens)));
+    }
+    if (!beginSuppressTokens.isEmpty()) {
+      list.add(LogitsProcessor.suppressAtBegin(longs(beginSuppressTokens)));
+    }
+    if (forcedDecoderIds && !this.forcedDecoderIds.isEmpty()) {
+      list.add(LogitsProcessor.forceAt(this.forcedDecoderIds));
+    }
+    if (noRepeatNgramSize > 0) {
+      list.add(LogitsProcessor.noRepeatNgram(noRepeatNgramSize));
+    }
+    return list;
   }
 
   /**
@@ -100,13 +114,21 @@ public record GenerationConfig(
       throw new ModelLoadException(where + ": eos_token_id is not set in the config");
     }
     JsonNode earlyNode = lookup.find("early_stopping");
-    EarlyStopping early =
-        earlyNode.isMissingNode() || earlyNode.isNull()
-            ? EarlyStopping.HEURISTIC
-            : EarlyStopping.parse(earlyNode.asText());
+    EarlyStopping early;
+    try {
+      early =
+          earlyNode.isMissingNode()
+              ? EarlyStopping.HEURISTIC
+              : EarlyStopping.parse(earlyNode.asText());
+    } catch (IllegalArgumentException e) {
+      throw new ModelLoadException(where + ": " + e.getMessage(), e);
+    }
     Map<Integer, Long> forced = new TreeMap<>();
     for (JsonNode pair : lookup.find("forced_decoder_ids")) {
-      forced.put(pair.path(0).asInt(), pair.path(1).asLong());
+      // Whisper's configs leave the language open as [1, null]: nothing is forced there.
+      if (pair.path(0).isNumber() && pair.path(1).isNumber()) {
+        forced.put(pair.path(0).asInt(), pair.path(1).asLong());
+      }
     }
     return new GenerationConfig(
         start,
@@ -138,15 +160,14 @@ public record GenerationConfig(
     return out;
   }
 
-  private static long[] longs(JsonNode node) {
-    if (!node.isArray()) {
-      return new long[0];
-    }
-    long[] out = new long[node.size()];
-    for (int i = 0; i < out.length; i++) {
-      out[i] = node.get(i).asLong();
-    }
+  private static List<Long> longs(JsonNode node) {
+    List<Long> out = new ArrayList<>();
+    node.forEach(n -> out.add(n.asLong()));
     return out;
+  }
+
+  private static long[] longs(List<Long> values) {
+    return values.stream().mapToLong(Long::longValue).toArray();
   }
 
   static JsonNode readJson(Path file, boolean required) {
@@ -168,7 +189,11 @@ public record GenerationConfig(
   }
 
   /** First non-null value of a key over several JSON objects. */
-  private record Lookup(JsonNode... sources) {
+  private record Lookup(List<JsonNode> sources) {
+    Lookup(JsonNode... sources) {
+      this(List.of(sources));
+    }
+
     JsonNode find(String key) {
       for (JsonNode source : sources) {
         JsonNode value = source.path(key);

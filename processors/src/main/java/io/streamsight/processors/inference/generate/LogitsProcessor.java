@@ -11,6 +11,8 @@ import java.util.List;
 public interface LogitsProcessor {
 
   /**
+   * Adjusts one row's logits.
+   *
    * @param sequence the row's tokens so far: the prompt, then what was generated
    * @param promptLength how many of them are the prompt
    * @param logits the next-token logits, changed in place

@@ -136,7 +136,7 @@ final class OnnxDecoderRun implements DecoderSteps {
     if (signature.positionIds() || signature.cachePosition()) {
       long[] positions = new long[fed];
       for (int t = 0; t < fed; t++) {
-        positions[t] = pastLength + t;
+        positions[t] = (long) pastLength + t;
       }
       if (signature.cachePosition()) {
         feeds.put(

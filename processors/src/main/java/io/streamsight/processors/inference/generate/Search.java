@@ -112,6 +112,7 @@ public final class Search {
   }
 
   /** A beam: its sequence, per-token log-probabilities and their sum. */
+  @SuppressWarnings("ArrayRecordComponent") // internal, never compared
   private record Beam(long[] sequence, float[] logProbs, double score) {}
 
   /** A candidate extension of a beam. */
@@ -208,7 +209,7 @@ public final class Search {
     }
     List<Generated> out = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
-      out.add(hypotheses[i].best(promptLength));
+      out.add(hypotheses[i].best());
     }
     return out;
   }
@@ -290,19 +291,17 @@ public final class Search {
         return false;
       }
       double penalty = settings.lengthPenalty();
-      switch (settings.earlyStopping()) {
-        case EARLY:
-          return true;
-        case HEURISTIC:
-          return worst >= bestRunningSum / Math.pow(generatedLength, penalty);
-        case NEVER:
-        default:
-          int length = penalty > 0 ? settings.maxNewTokens() : generatedLength;
-          return worst >= bestRunningSum / Math.pow(length, penalty);
-      }
+      return switch (settings.earlyStopping()) {
+        case EARLY -> true;
+        case HEURISTIC -> worst >= bestRunningSum / Math.pow(generatedLength, penalty);
+        case NEVER ->
+            worst
+                >= bestRunningSum
+                    / Math.pow(penalty > 0 ? settings.maxNewTokens() : generatedLength, penalty);
+      };
     }
 
-    Generated best(int promptLength) {
+    Generated best() {
       Generated best = null;
       for (Generated g : kept) {
         if (best == null || g.score() > best.score()) {

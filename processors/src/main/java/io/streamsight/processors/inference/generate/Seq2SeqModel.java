@@ -12,18 +12,15 @@ import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import ai.onnxruntime.TensorInfo;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.streamsight.models.Checksums;
 import io.streamsight.processors.inference.DevicePlacement;
 import io.streamsight.processors.inference.ModelLoadException;
 import io.streamsight.processors.inference.ModelRegistry;
 import io.streamsight.processors.inference.OnnxSessions;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -326,18 +323,11 @@ public final class Seq2SeqModel {
     return -1;
   }
 
-  static String sha256(Path file) {
-    try (InputStream in = Files.newInputStream(file)) {
-      MessageDigest digest = MessageDigest.getInstance("SHA-256");
-      byte[] buffer = new byte[1 << 16];
-      for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
-        digest.update(buffer, 0, n);
-      }
-      return HexFormat.of().formatHex(digest.digest());
+  private static String sha256(Path file) {
+    try {
+      return Checksums.sha256(file);
     } catch (IOException e) {
       throw new ModelLoadException("cannot read " + file, e);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every JVM has SHA-256", e);
     }
   }
 
@@ -390,7 +380,7 @@ public final class Seq2SeqModel {
   /** Encodes and generates on one device replica. */
   public final class Runner {
     private final int replica;
-    private final OrtEnvironment env = OrtEnvironment.getEnvironment();
+    private final OrtEnvironment env = OnnxSessions.environment();
 
     private Runner(int replica) {
       this.replica = replica;
