@@ -39,7 +39,7 @@ class AudioTopologyTest extends TopologyTestSupport {
     transcripts = output(topics.transcripts());
   }
 
-  private static AudioEvent wav(String id, byte[] bytes) {
+  static AudioEvent wav(String id, byte[] bytes) {
     return AudioEvent.newBuilder()
         .setEventId(id)
         .setSourceId("line-1")
@@ -73,7 +73,7 @@ class AudioTopologyTest extends TopologyTestSupport {
     assertThat(deadLetters.isEmpty()).isTrue();
   }
 
-  private static AudioEvent chunk(String id, byte[] pcm, long index, boolean last) {
+  static AudioEvent chunk(String id, byte[] pcm, long index, boolean last) {
     return AudioEvent.newBuilder()
         .setEventId(id)
         .setSourceId("call-7")
@@ -88,16 +88,22 @@ class AudioTopologyTest extends TopologyTestSupport {
         .build();
   }
 
-  @Test
-  void shouldFindSpeechInRealRecordingsAndCarryItAcrossChunksOfACall() throws Exception {
+  /** Two LibriVox clips' samples back to back, 16 kHz pcm_s16le: one call. */
+  static byte[] call() throws Exception {
     TestModels.require(SileroVad.MODEL);
     List<Path> clips = TestMedia.list(TestMedia.LIBRIVOX, ".wav");
     byte[] a = Files.readAllBytes(clips.get(0));
     byte[] b = Files.readAllBytes(clips.get(1));
-    // The two clips' samples back to back: one call (44-byte canonical headers).
+    // 44-byte canonical headers.
     byte[] call = new byte[a.length - 44 + b.length - 44];
     System.arraycopy(a, 44, call, 0, a.length - 44);
     System.arraycopy(b, 44, call, a.length - 44, b.length - 44);
+    return call;
+  }
+
+  @Test
+  void shouldFindSpeechInRealRecordingsAndCarryItAcrossChunksOfACall() throws Exception {
+    byte[] call = call();
 
     audio.pipeInput("call-7", chunk("whole", call, 0, true));
     Transcript whole = transcripts.readValue();

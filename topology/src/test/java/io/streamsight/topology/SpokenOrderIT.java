@@ -88,7 +88,7 @@ class SpokenOrderIT {
               runtime.bootstrapServers(),
               List.of(topics.transcripts().name(), topics.validations().name()),
               r -> KafkaTestClients.count(r, topics.validations().name()) >= 1,
-              Duration.ofSeconds(240));
+              Duration.ofMinutes(4));
       logged = logs.lines();
     }
 

@@ -55,8 +55,8 @@ import org.slf4j.LoggerFactory;
  * chunk where it ends (its start is then negative: before that chunk began). Chunk 0 starts a new
  * stream; an event with attribute {@value #FINAL_ATTRIBUTE}{@code =true} ends it (its open speech
  * is closed and the state deleted). A chunk whose index is not above the last one applied for its
- * source is a replay (a producer retry, or reprocessing after a crash under at-least-once): it is
- * analysed on its own and leaves the stored state alone.
+ * source, stored or earlier in the same batch, is a replay (a producer retry, or reprocessing after
+ * a crash under at-least-once): it is analysed on its own and leaves the source's state alone.
  *
  * <h2>Batching and durability</h2>
  *
@@ -203,32 +203,38 @@ public final class SpeechProcessor extends MicroBatchProcessor<String, AudioEven
         lane.finishing = true;
         lanes.add(lane);
       } else {
-        lane = open.get(event.getSourceId());
-        if (lane == null) {
-          VadStream stored = chunk == 0 ? null : load(event.getSourceId());
-          if (stored != null && chunk <= stored.lastChunkIndex()) {
-            LOG.info(
-                "audio event {} replays chunk {} of source {} (last applied {}): analysed alone",
-                event.getEventId(),
-                chunk,
-                event.getSourceId(),
-                stored.lastChunkIndex());
-            lane = new Lane(event.getSourceId(), new VadStream(deps.vadSettings()), false);
-            lane.finishing = true;
-          } else {
-            lane =
-                new Lane(
-                    event.getSourceId(),
-                    stored == null ? new VadStream(deps.vadSettings()) : stored,
-                    true);
-            open.put(event.getSourceId(), lane);
-          }
+        Lane current = open.get(event.getSourceId());
+        // Chunk 0 starts a new stream; any other continues this batch's lane or the stored state.
+        VadStream previous =
+            chunk == 0 ? null : current != null ? current.stream : load(event.getSourceId());
+        if (previous != null && chunk <= previous.lastChunkIndex()) {
+          // A replay, also of a chunk repeated within this batch: never appended twice.
+          LOG.info(
+              "audio event {} replays chunk {} of source {} (last applied {}): analysed alone",
+              event.getEventId(),
+              chunk,
+              event.getSourceId(),
+              previous.lastChunkIndex());
+          lane = new Lane(event.getSourceId(), new VadStream(deps.vadSettings()), false);
+          lane.finishing = true;
+          lanes.add(lane);
+        } else if (current != null && chunk != 0) {
+          lane = current;
+        } else {
+          lane =
+              new Lane(
+                  event.getSourceId(),
+                  previous == null ? new VadStream(deps.vadSettings()) : previous,
+                  true);
+          open.put(event.getSourceId(), lane);
           lanes.add(lane);
         }
-        lane.stream.lastChunkIndex(chunk);
-        if ("true".equalsIgnoreCase(attribute(event, FINAL_ATTRIBUTE))) {
-          lane.finishing = true;
-          open.remove(event.getSourceId());
+        if (lane.persist) {
+          lane.stream.lastChunkIndex(chunk);
+          if ("true".equalsIgnoreCase(attribute(event, FINAL_ATTRIBUTE))) {
+            lane.finishing = true;
+            open.remove(event.getSourceId());
+          }
         }
       }
       lane.events.add(i);

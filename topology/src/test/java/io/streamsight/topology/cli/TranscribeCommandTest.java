@@ -39,8 +39,7 @@ class TranscribeCommandTest {
         new CommandLine(new StreamsightCommand())
             .setOut(out)
             .setErr(out)
-            .execute(
-                "transcribe", "--recognizer", "none", clip.toString(), broken.toString());
+            .execute("transcribe", "--recognizer", "none", clip.toString(), broken.toString());
 
     List<JsonNode> lines = new ArrayList<>();
     for (String line : output.toString().strip().split("\n", -1)) {
@@ -57,9 +56,7 @@ class TranscribeCommandTest {
     assertThat(speech.get("durationSec").asDouble()).isCloseTo(2.99, within(0.01));
     assertThat(speech.get("segments")).isNotEmpty();
     for (JsonNode s : speech.get("segments")) {
-      assertThat(s.fieldNames())
-          .toIterable()
-          .containsExactly("start", "end", "text", "confidence");
+      assertThat(s.fieldNames()).toIterable().containsExactly("start", "end", "text", "confidence");
       assertThat(s.get("start").asDouble()).isBetween(0.0, s.get("end").asDouble());
       assertThat(s.get("end").asDouble()).isLessThanOrEqualTo(2.99);
     }

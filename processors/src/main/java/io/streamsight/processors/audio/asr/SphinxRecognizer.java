@@ -23,8 +23,9 @@ import java.util.logging.Logger;
 /**
  * CMU Sphinx4 with its en-US acoustic model ({@code sphinx4-data}): the general en-US trigram
  * language model for {@link Vocabulary#GENERAL}, and for {@link Vocabulary#PHARMACY} a {@link
- * PharmacyGrammar} with its own small dictionary. Pure Java, CPU only; about 2-4× slower than real
- * time on one core.
+ * PharmacyGrammar} with its own small dictionary. Pure Java, CPU only, one core per call: the
+ * general model takes about 1.6 s of CPU per second of read speech, the grammar about 0.5 s per
+ * second of a spoken order ({@code SpeechRtfRun} in the bench).
  *
  * <p>Decoders are expensive to load (seconds, and a few hundred MB for the general model) and not
  * thread-safe, so the recogniser keeps a pool per vocabulary: a session borrows one for each call
@@ -32,8 +33,9 @@ import java.util.logging.Logger;
  * a decoder is loaded only when its vocabulary is first needed. The front end is Sphinx's default
  * without its energy endpointer ({@code sphinx.config.xml}), since the audio comes already cut into
  * speech segments (with or without the endpointer, word error rates were the same on our synthetic
- * orders), and samples are dithered ({@link #DITHER_LSB}). Sphinx gives no usable confidence (its
- * lattice posteriors are 0 or 1), so utterances carry none.
+ * orders), and with cepstral mean normalisation over each whole segment, so that a segment's words
+ * do not depend on what the decoder heard before; samples are dithered ({@link #DITHER_LSB}).
+ * Sphinx gives no usable confidence (its lattice posteriors are 0 or 1), so utterances carry none.
  */
 public final class SphinxRecognizer implements SpeechRecognizer {
 

@@ -14,27 +14,6 @@ import org.junit.jupiter.api.Test;
  */
 class LetterToSoundTest {
 
-  /** Levenshtein distance between phone sequences. */
-  static int edits(List<String> a, List<String> b) {
-    int[] row = new int[b.size() + 1];
-    for (int j = 0; j <= b.size(); j++) {
-      row[j] = j;
-    }
-    for (int i = 1; i <= a.size(); i++) {
-      int diagonal = row[0];
-      row[0] = i;
-      for (int j = 1; j <= b.size(); j++) {
-        int up = row[j];
-        row[j] =
-            Math.min(
-                Math.min(row[j] + 1, row[j - 1] + 1),
-                diagonal + (a.get(i - 1).equals(b.get(j - 1)) ? 0 : 1));
-        diagonal = up;
-      }
-    }
-    return row[b.size()];
-  }
-
   /** Drug names the dictionary has, held out of training with the sample. */
   private static final List<String> DRUGS =
       List.of("amoxicillin", "penicillin", "insulin", "acetaminophen", "morphine", "heparin");
@@ -68,7 +47,7 @@ class LetterToSoundTest {
         continue;
       }
       List<String> guess = rules.phones(e.getKey());
-      int d = edits(guess, e.getValue());
+      int d = WordErrorRate.edits(guess, e.getValue());
       phones += e.getValue().size();
       errors += d;
       words++;
@@ -92,7 +71,7 @@ class LetterToSoundTest {
       assertThat(truth).as(drug).isNotNull();
       List<String> guess = rules.phones(drug);
       System.out.printf("%s: %s (dictionary %s)%n", drug, guess, truth);
-      assertThat(edits(guess, truth)).as(drug).isLessThanOrEqualTo(3);
+      assertThat(WordErrorRate.edits(guess, truth)).as(drug).isLessThanOrEqualTo(3);
     }
   }
 }
