@@ -50,18 +50,9 @@ public final class AudioChecker implements FixedKeyProcessor<String, AudioEvent,
     context.forward(record);
   }
 
-  /** The checks, for callers without a stream (the transcribe command). */
-  static AudioInfo check(
+  private static AudioInfo check(
       AudioEvent event, PayloadResolver payloads, AudioInspector inspector, long maxEventMs) {
-    if (event == null) {
-      throw new RejectedInputException(Reason.EMPTY, "audio record has no value");
-    }
-    AudioInfo info =
-        inspector.inspect(
-            payloads.resolve(event.getPayload()),
-            event.getEncoding(),
-            event.getSampleRate(),
-            event.getChannels());
+    AudioInfo info = AudioEnricher.inspect(event, payloads, inspector);
     if (info.getDurationMs() > maxEventMs) {
       throw new RejectedInputException(
           Reason.OVERSIZE,

@@ -3,7 +3,6 @@ package io.streamsight.processors.audio;
 import static java.util.Objects.requireNonNull;
 
 import io.streamsight.events.AudioEvent;
-import io.streamsight.events.EventRef;
 import io.streamsight.events.ModelProvenance;
 import io.streamsight.events.Transcript;
 import io.streamsight.events.TranscriptSegment;
@@ -413,13 +412,7 @@ public final class SpeechProcessor extends MicroBatchProcessor<String, AudioEven
               .build());
     }
     return Transcript.newBuilder()
-        .setSource(
-            EventRef.newBuilder()
-                .setEventId(event.getEventId())
-                .setSourceId(event.getSourceId())
-                .setCaptureTime(event.getCaptureTime())
-                .setSequence(event.getChunkIndex())
-                .build())
+        .setSource(AudioEnricher.ref(event))
         .setAudio(audio.info())
         .setSegments(segments)
         .setText(text.toString())
