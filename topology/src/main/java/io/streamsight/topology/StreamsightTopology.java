@@ -1,11 +1,23 @@
 package io.streamsight.topology;
 
 import io.streamsight.processors.audio.AudioInspector;
+import io.streamsight.processors.audio.PharmacySources;
+import io.streamsight.processors.audio.SpeechProcessor;
+import io.streamsight.processors.audio.asr.PharmacyGrammar;
+import io.streamsight.processors.audio.asr.PronouncingDictionary;
+import io.streamsight.processors.audio.asr.SpeechRecognizer;
+import io.streamsight.processors.audio.asr.SphinxRecognizer;
+import io.streamsight.processors.audio.asr.WhisperSpeechRecognizer;
+import io.streamsight.processors.audio.vad.SileroVad;
+import io.streamsight.processors.audio.whisper.WhisperRecognizer;
+import io.streamsight.processors.audio.whisper.WhisperSettings;
 import io.streamsight.processors.detection.DetectionSettings;
 import io.streamsight.processors.detection.NanoDet;
 import io.streamsight.processors.image.ImageInspector;
 import io.streamsight.processors.inference.CatalogueModels;
+import io.streamsight.processors.inference.ModelLoadException;
 import io.streamsight.processors.inference.ModelRegistry;
+import io.streamsight.processors.medication.formulary.SampleFormulary;
 import io.streamsight.processors.medication.sig.SigParser;
 import io.streamsight.processors.payload.ClaimCheckStore;
 import io.streamsight.processors.payload.PayloadResolver;
@@ -14,6 +26,7 @@ import io.streamsight.processors.text.TextNormalizer;
 import io.streamsight.processors.vision.Redactor;
 import io.streamsight.schemas.Topics;
 import io.streamsight.topology.config.StreamsightConfig;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -64,12 +77,19 @@ public final class StreamsightTopology {
             new Redactor(
                 new ClaimCheckStore(config.claimCheckDir(), config.claimCheckThresholdBytes())),
             config.batchSettings()));
+    PayloadResolver audioPayloads = new PayloadResolver(config.audioMaxBytes());
+    AudioInspector audioInspector = new AudioInspector(config.audioMaxBytes());
     AudioTopology.addTo(
         builder,
         topics,
         new AudioTopology.Dependencies(
-            new PayloadResolver(config.audioMaxBytes()),
-            new AudioInspector(config.audioMaxBytes())));
+            audioPayloads,
+            audioInspector,
+            config.audioSpeechEnabled()
+                ? speech(config, models, audioPayloads, audioInspector)
+                : null,
+            config.audioBatchSettings(),
+            config.audioMaxEventMs()));
     TextTopology.addTo(
         builder, topics, new TextTopology.Dependencies(new TextNormalizer(config.textMaxChars())));
     PharmacyTopology.addTo(builder, topics, new PharmacyTopology.Dependencies(new SigParser()));
@@ -112,5 +132,52 @@ public final class StreamsightTopology {
         config.behaviorCountWindow(),
         config.behaviorCountGrace(),
         config.behaviorRecentEvents());
+  }
+
+  /** The speech step's models: Silero VAD from the cache, the configured recogniser. */
+  private static SpeechProcessor.Dependencies speech(
+      StreamsightConfig config,
+      ModelRegistry models,
+      PayloadResolver payloads,
+      AudioInspector inspector) {
+    CatalogueModels catalogue = CatalogueModels.bundled(config.modelsDir());
+    SileroVad vad =
+        SileroVad.load(
+            models, catalogue, config.devicePlacement(StreamsightConfig.AUDIO_VAD_PROCESSOR));
+    return new SpeechProcessor.Dependencies(
+        payloads,
+        inspector,
+        vad,
+        config.vadSettings(),
+        recognizer(config, models),
+        new PharmacySources(config.audioPharmacySources()),
+        catalogue);
+  }
+
+  /** The configured recogniser, or null for none. */
+  public static SpeechRecognizer recognizer(StreamsightConfig config, ModelRegistry models) {
+    return switch (config.audioRecognizer()) {
+      case StreamsightConfig.RECOGNIZER_SPHINX ->
+          SphinxRecognizer.createLazy(
+              config.audioPharmacyGrammar()
+                  ? () ->
+                      PharmacyGrammar.of(
+                          SampleFormulary.products(), PronouncingDictionary.bundled())
+                  : null);
+      case StreamsightConfig.RECOGNIZER_WHISPER -> {
+        Path dir = config.audioWhisperDir();
+        if (dir == null) {
+          throw new ModelLoadException(
+              "audio.recognizer=whisper needs audio.whisper.dir, the folder of an ONNX export");
+        }
+        yield new WhisperSpeechRecognizer(
+            WhisperRecognizer.load(
+                dir,
+                models,
+                config.devicePlacement(StreamsightConfig.AUDIO_ASR_PROCESSOR),
+                WhisperSettings.defaults()));
+      }
+      default -> null;
+    };
   }
 }

@@ -1,14 +1,19 @@
 package io.streamsight.topology;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import io.streamsight.events.AudioEvent;
 import io.streamsight.events.Transcript;
 import io.streamsight.processors.TestMedia;
+import io.streamsight.processors.TestModels;
+import io.streamsight.processors.audio.vad.SileroVad;
 import io.streamsight.topology.samples.SampleMedia;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import javax.sound.sampled.AudioInputStream;
 import javax.sound.sampled.AudioSystem;
 import org.apache.kafka.streams.TestInputTopic;
@@ -22,13 +27,19 @@ class AudioTopologyTest extends TopologyTestSupport {
   private TestInputTopic<String, AudioEvent> audio;
   private TestOutputTopic<String, Transcript> transcripts;
 
+  /** Voice activity yes, recognition no (Sphinx is slow; SpokenOrderIT runs it). */
+  @Override
+  protected Map<String, String> overrides() {
+    return Map.of("audio.recognizer", "none");
+  }
+
   @BeforeEach
   void topics() {
     audio = input(topics.audio());
     transcripts = output(topics.transcripts());
   }
 
-  private static AudioEvent wav(String id, byte[] bytes) {
+  static AudioEvent wav(String id, byte[] bytes) {
     return AudioEvent.newBuilder()
         .setEventId(id)
         .setSourceId("line-1")
@@ -58,6 +69,66 @@ class AudioTopologyTest extends TopologyTestSupport {
       assertThat(t.getAudio().getFrames()).isEqualTo(frames);
       assertThat(t.getAudio().getDurationMs()).isEqualTo((long) (frames * 1000 / rate));
       assertThat(t.getAudio().getEncoding()).isEqualTo("pcm_s16le");
+    }
+    assertThat(deadLetters.isEmpty()).isTrue();
+  }
+
+  static AudioEvent chunk(String id, byte[] pcm, long index, boolean last) {
+    return AudioEvent.newBuilder()
+        .setEventId(id)
+        .setSourceId("call-7")
+        .setCaptureTime(START)
+        .setContentType("audio/l16")
+        .setEncoding("pcm_s16le")
+        .setSampleRate(16000)
+        .setChannels(1)
+        .setPayload(ByteBuffer.wrap(pcm))
+        .setChunkIndex(index)
+        .setAttributes(last ? Map.of("final", "true") : Map.of())
+        .build();
+  }
+
+  /** Two LibriVox clips' samples back to back, 16 kHz pcm_s16le: one call. */
+  static byte[] call() throws Exception {
+    TestModels.require(SileroVad.MODEL);
+    List<Path> clips = TestMedia.list(TestMedia.LIBRIVOX, ".wav");
+    byte[] a = Files.readAllBytes(clips.get(0));
+    byte[] b = Files.readAllBytes(clips.get(1));
+    // 44-byte canonical headers.
+    byte[] call = new byte[a.length - 44 + b.length - 44];
+    System.arraycopy(a, 44, call, 0, a.length - 44);
+    System.arraycopy(b, 44, call, a.length - 44, b.length - 44);
+    return call;
+  }
+
+  @Test
+  void shouldFindSpeechInRealRecordingsAndCarryItAcrossChunksOfACall() throws Exception {
+    byte[] call = call();
+
+    audio.pipeInput("call-7", chunk("whole", call, 0, true));
+    Transcript whole = transcripts.readValue();
+    assertThat(whole.getSegments()).isNotEmpty();
+    long speechMs =
+        whole.getSegments().stream().mapToLong(s -> s.getEndMs() - s.getStartMs()).sum();
+    assertThat(speechMs).isGreaterThan(whole.getAudio().getDurationMs() / 2);
+
+    // The same call in three chunks cut mid-word: the same segments, in call time.
+    int[] cuts = {0, 40_001 * 2, 90_007 * 2, call.length};
+    List<long[]> chunked = new java.util.ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      byte[] piece = java.util.Arrays.copyOfRange(call, cuts[i], cuts[i + 1]);
+      audio.pipeInput("call-7", chunk("part-" + i, piece, i, i == 2));
+      Transcript t = transcripts.readValue();
+      assertThat(t.getSource().getSequence()).isEqualTo(i);
+      long offsetMs = cuts[i] / 2 * 1000L / 16000;
+      t.getSegments()
+          .forEach(
+              s -> chunked.add(new long[] {s.getStartMs() + offsetMs, s.getEndMs() + offsetMs}));
+    }
+    assertThat(chunked).hasSameSizeAs(whole.getSegments());
+    for (int i = 0; i < chunked.size(); i++) {
+      assertThat(chunked.get(i)[0]).isCloseTo(whole.getSegments().get(i).getStartMs(), within(1L));
+      assertThat(chunked.get(i)[1]).isCloseTo(whole.getSegments().get(i).getEndMs(), within(1L));
     }
     assertThat(deadLetters.isEmpty()).isTrue();
   }

@@ -1,5 +1,7 @@
 package io.streamsight.topology;
 
+import io.streamsight.processors.TestModels;
+import io.streamsight.processors.audio.vad.SileroVad;
 import io.streamsight.processors.inference.ModelRegistry;
 import io.streamsight.schemas.Topic;
 import io.streamsight.schemas.Topics;
@@ -59,6 +61,10 @@ public abstract class TopologyTestSupport {
     values.putIfAbsent("image.processors", "");
     // The behaviour topology (two models to load per test) has its own tests.
     values.putIfAbsent("behavior.enabled", "false");
+    // Without the VAD model (a machine that could not fetch it), audio gets the format only.
+    if (!TestModels.catalogue().available(SileroVad.MODEL)) {
+      values.putIfAbsent("audio.speech.enabled", "false");
+    }
     StreamsightConfig config = ConfigLoader.load(null, Map.of(), values);
     Properties props = new Properties();
     props.putAll(config.streamsProperties("dummy:9092"));

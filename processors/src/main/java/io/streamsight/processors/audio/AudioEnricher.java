@@ -71,27 +71,13 @@ public final class AudioEnricher implements FixedKeyProcessor<String, AudioEvent
   @Override
   public void process(FixedKeyRecord<String, AudioEvent> record) {
     AudioEvent event = record.value();
-    if (event == null) {
-      throw new RejectedInputException(Reason.EMPTY, "audio record has no value");
-    }
     long start = System.nanoTime();
-    AudioInfo info =
-        inspector.inspect(
-            payloads.resolve(event.getPayload()),
-            event.getEncoding(),
-            event.getSampleRate(),
-            event.getChannels());
+    AudioInfo info = inspect(event, payloads, inspector);
     double inferenceMs = (System.nanoTime() - start) / 1e6;
 
     Transcript transcript =
         Transcript.newBuilder()
-            .setSource(
-                EventRef.newBuilder()
-                    .setEventId(event.getEventId())
-                    .setSourceId(event.getSourceId())
-                    .setCaptureTime(event.getCaptureTime())
-                    .setSequence(event.getChunkIndex())
-                    .build())
+            .setSource(ref(event))
             .setAudio(info)
             .setSegments(new ArrayList<>())
             .setText("")
@@ -111,6 +97,33 @@ public final class AudioEnricher implements FixedKeyProcessor<String, AudioEvent
             .setProcessedTime(Instant.ofEpochMilli(context.currentSystemTimeMs()))
             .build();
     context.forward(record.withValue(transcript));
+  }
+
+  /**
+   * The format of an event's recording, read from its header (or its declared raw encoding).
+   *
+   * @throws RejectedInputException when there is no event ({@link Reason#EMPTY}) or its payload
+   *     cannot be resolved or read
+   */
+  static AudioInfo inspect(AudioEvent event, PayloadResolver payloads, AudioInspector inspector) {
+    if (event == null) {
+      throw new RejectedInputException(Reason.EMPTY, "audio record has no value");
+    }
+    return inspector.inspect(
+        payloads.resolve(event.getPayload()),
+        event.getEncoding(),
+        event.getSampleRate(),
+        event.getChannels());
+  }
+
+  /** What a transcript says it was made from: the event, its source and its chunk index. */
+  static EventRef ref(AudioEvent event) {
+    return EventRef.newBuilder()
+        .setEventId(event.getEventId())
+        .setSourceId(event.getSourceId())
+        .setCaptureTime(event.getCaptureTime())
+        .setSequence(event.getChunkIndex())
+        .build();
   }
 
   private static Map<String, String> copy(Map<String, String> attributes) {

@@ -105,6 +105,32 @@ public final class AudioInspector {
    */
   public AudioInfo inspect(
       byte[] bytes, String declaredEncoding, Integer sampleRate, Integer channels) {
+    return layout(bytes, declaredEncoding, sampleRate, channels).info();
+  }
+
+  /**
+   * Inspects a recording as {@link #inspect} does, then decodes its samples and mixes every channel
+   * down to one (the mean of the channels), at the recording's own sample rate.
+   *
+   * @return the inspected format and the mono samples, full scale = 1.0
+   * @throws RejectedInputException as {@link #inspect} does
+   */
+  public MonoAudio decodeMono(
+      byte[] bytes, String declaredEncoding, Integer sampleRate, Integer channels) {
+    Layout layout = layout(bytes, declaredEncoding, sampleRate, channels);
+    AudioInfo info = layout.info();
+    float[] mono =
+        PcmDecoder.mono(
+            bytes,
+            layout.dataOffset(),
+            Math.toIntExact(info.getFrames()),
+            info.getChannels(),
+            layout.encoding());
+    return new MonoAudio(info, mono, info.getSampleRate());
+  }
+
+  private Layout layout(
+      byte[] bytes, String declaredEncoding, Integer sampleRate, Integer channels) {
     checkSize(bytes);
     if (startsWithRiffFamily(bytes)) {
       return wav(bytes);
@@ -123,7 +149,7 @@ public final class AudioInspector {
    */
   public AudioInfo inspectWav(byte[] bytes) {
     checkSize(bytes);
-    return wav(bytes);
+    return wav(bytes).info();
   }
 
   /**
@@ -134,7 +160,7 @@ public final class AudioInspector {
    */
   public AudioInfo inspectRaw(byte[] bytes, String encoding, Integer sampleRate, Integer channels) {
     checkSize(bytes);
-    return raw(bytes, encoding == null ? "" : encoding.trim(), sampleRate, channels);
+    return raw(bytes, encoding == null ? "" : encoding.trim(), sampleRate, channels).info();
   }
 
   private void checkSize(byte[] bytes) {
@@ -148,8 +174,7 @@ public final class AudioInspector {
     }
   }
 
-  private static AudioInfo raw(
-      byte[] bytes, String declared, Integer sampleRate, Integer channels) {
+  private static Layout raw(byte[] bytes, String declared, Integer sampleRate, Integer channels) {
     PcmEncoding encoding =
         PcmEncoding.fromId(declared)
             .orElseThrow(
@@ -186,10 +211,11 @@ public final class AudioInspector {
               + frameSize
               + "-byte frames");
     }
-    return info("raw", encoding, sampleRate, channels, bytes.length / frameSize, bytes);
+    return new Layout(
+        info("raw", encoding, sampleRate, channels, bytes.length / frameSize, bytes), encoding, 0);
   }
 
-  private static AudioInfo wav(byte[] b) {
+  private static Layout wav(byte[] b) {
     if (b.length < 12) {
       throw new RejectedInputException(
           Reason.TRUNCATED,
@@ -208,6 +234,7 @@ public final class AudioInspector {
 
     WavFormat format = null;
     long dataSize = -1;
+    long dataOffset = -1;
     long pos = 12;
     while (format == null || dataSize < 0) {
       if (pos + 8 > b.length) {
@@ -229,6 +256,7 @@ public final class AudioInspector {
                 "not a decodable WAV: streamed data chunk of unknown length before the fmt chunk");
           }
           dataSize = remaining;
+          dataOffset = body;
           break;
         }
         if (size > remaining) {
@@ -237,6 +265,7 @@ public final class AudioInspector {
               "truncated WAV: data chunk declares " + size + " bytes but " + remaining + " remain");
         }
         dataSize = size;
+        dataOffset = body;
       } else {
         if (size > remaining) {
           throw new RejectedInputException(
@@ -266,8 +295,20 @@ public final class AudioInspector {
               + frameSize
               + "-byte frames");
     }
-    return info(
-        "wav", format.encoding(), format.sampleRate(), format.channels(), dataSize / frameSize, b);
+    if (dataSize / frameSize > Integer.MAX_VALUE) {
+      throw new RejectedInputException(
+          Reason.OVERSIZE, "WAV data too long: " + dataSize + " bytes");
+    }
+    return new Layout(
+        info(
+            "wav",
+            format.encoding(),
+            format.sampleRate(),
+            format.channels(),
+            dataSize / frameSize,
+            b),
+        format.encoding(),
+        (int) dataOffset);
   }
 
   /**
@@ -365,6 +406,9 @@ public final class AudioInspector {
         | (b[pos + 2] & 0xFFL) << 16
         | (b[pos + 3] & 0xFFL) << 24;
   }
+
+  /** What was inspected, and where the samples start. */
+  private record Layout(AudioInfo info, PcmEncoding encoding, int dataOffset) {}
 
   /** The parts of a {@code fmt } chunk that decide how the data is laid out. */
   private record WavFormat(PcmEncoding encoding, int sampleRate, int channels, int blockAlign) {

@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
       EnrichImageCommand.class,
       IngestVideoCommand.class,
       AnalyzeVideoCommand.class,
+      TranscribeCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class StreamsightCommand implements Runnable {

@@ -1,6 +1,7 @@
 package io.streamsight.topology.config;
 
 import io.streamsight.models.ModelCache;
+import io.streamsight.processors.audio.vad.VadSettings;
 import io.streamsight.processors.caption.CaptionSettings;
 import io.streamsight.processors.detection.CocoLabels;
 import io.streamsight.processors.detection.DetectionSettings;
@@ -24,6 +25,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import org.apache.kafka.clients.CommonClientConfigs;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
@@ -115,6 +117,31 @@ public final class StreamsightConfig extends AbstractConfig {
   public static final String BEHAVIOR_RECENT_EVENTS = "behavior.recent.events";
   public static final String HTTP_PORT = "http.port";
   public static final String HTTP_HOST = "http.host";
+  public static final String AUDIO_SPEECH_ENABLED = "audio.speech.enabled";
+  public static final String AUDIO_RECOGNIZER = "audio.recognizer";
+  public static final String AUDIO_WHISPER_DIR = "audio.whisper.dir";
+  public static final String AUDIO_PHARMACY_SOURCES = "audio.pharmacy.sources";
+  public static final String AUDIO_PHARMACY_GRAMMAR = "audio.pharmacy.grammar";
+  public static final String AUDIO_VAD_THRESHOLD = "audio.vad.threshold";
+  public static final String AUDIO_VAD_NEG_THRESHOLD = "audio.vad.neg.threshold";
+  public static final String AUDIO_VAD_MIN_SPEECH_MS = "audio.vad.min.speech.ms";
+  public static final String AUDIO_VAD_MIN_SILENCE_MS = "audio.vad.min.silence.ms";
+  public static final String AUDIO_VAD_SPEECH_PAD_MS = "audio.vad.speech.pad.ms";
+  public static final String AUDIO_VAD_MAX_SPEECH_MS = "audio.vad.max.speech.ms";
+  public static final String AUDIO_BATCH_MAX_SIZE = "audio.batch.max.size";
+  public static final String AUDIO_MAX_EVENT_MS = "audio.max.event.ms";
+  public static final String AUDIO_RECOGNIZER_MAX_RTF = "audio.recognizer.max.rtf";
+
+  /** Values of {@value #AUDIO_RECOGNIZER}. */
+  public static final String RECOGNIZER_SPHINX = "sphinx";
+
+  public static final String RECOGNIZER_WHISPER = "whisper";
+  public static final String RECOGNIZER_NONE = "none";
+
+  /** Processor names of the audio models, for {@code processor.<name>.device}. */
+  public static final String AUDIO_VAD_PROCESSOR = "audio-vad";
+
+  public static final String AUDIO_ASR_PROCESSOR = "audio-asr";
 
   /** Prefix and suffix of the per-processor device keys, {@code processor.<name>.device}. */
   public static final String PROCESSOR_PREFIX = "processor.";
@@ -555,7 +582,119 @@ public final class StreamsightConfig extends AbstractConfig {
               new ConfigDef.NonEmptyString(),
               Importance.LOW,
               "Host name other instances reach this instance's HTTP API at (advertised as"
-                  + " application.server); the server listens on all interfaces.");
+                  + " application.server); the server listens on all interfaces.")
+          .define(
+              AUDIO_SPEECH_ENABLED,
+              Type.BOOLEAN,
+              true,
+              Importance.MEDIUM,
+              "Find speech in audio events (Silero VAD, model silero-vad-v5 from the model cache)"
+                  + " and recognise it (audio.recognizer). false: transcripts carry the audio"
+                  + " format only.")
+          .define(
+              AUDIO_RECOGNIZER,
+              Type.STRING,
+              RECOGNIZER_SPHINX,
+              ValidString.in(RECOGNIZER_SPHINX, RECOGNIZER_WHISPER, RECOGNIZER_NONE),
+              Importance.MEDIUM,
+              "Speech recogniser: sphinx (CMU Sphinx4 en-US, CPU; general language model, or"
+                  + " the pharmacy grammar for pharmacy sources), whisper (an ONNX export in"
+                  + " audio.whisper.dir; device processor.audio-asr.device), or none (speech"
+                  + " segments without text).")
+          .define(
+              AUDIO_WHISPER_DIR,
+              Type.STRING,
+              "",
+              Importance.LOW,
+              "Folder of a Whisper model exported by Hugging Face Optimum (encoder, decoder,"
+                  + " tokenizer, configs); required when audio.recognizer=whisper.")
+          .define(
+              AUDIO_PHARMACY_SOURCES,
+              Type.LIST,
+              "",
+              Importance.MEDIUM,
+              "Audio sources that speak medication orders: source ids, or prefixes ending in *"
+                  + " (pharmacy-*). Events with attribute kind=order are too. Their speech is"
+                  + " recognised with the pharmacy grammar and their transcripts become typed"
+                  + " orders (TextEvent kind order on text.raw) for the pharmacy topology.")
+          .define(
+              AUDIO_PHARMACY_GRAMMAR,
+              Type.BOOLEAN,
+              true,
+              Importance.LOW,
+              "Recognise pharmacy sources with a grammar of the sample formulary's drug names"
+                  + " and the sig vocabulary (Sphinx only); false uses the general model.")
+          .define(
+              AUDIO_VAD_THRESHOLD,
+              Type.DOUBLE,
+              0.5,
+              Range.between(0.01, 0.99),
+              Importance.LOW,
+              "Speech probability at which a 32 ms chunk starts or continues speech.")
+          .define(
+              AUDIO_VAD_NEG_THRESHOLD,
+              Type.DOUBLE,
+              0.35,
+              Range.between(0.01, 0.99),
+              Importance.LOW,
+              "Speech ends only after chunks below this probability (at most"
+                  + " audio.vad.threshold).")
+          .define(
+              AUDIO_VAD_MIN_SPEECH_MS,
+              Type.INT,
+              250,
+              Range.between(0, 10_000),
+              Importance.LOW,
+              "Shorter speech is dropped.")
+          .define(
+              AUDIO_VAD_MIN_SILENCE_MS,
+              Type.INT,
+              100,
+              Range.between(0, 10_000),
+              Importance.LOW,
+              "Silence that ends speech; shorter pauses stay inside a segment.")
+          .define(
+              AUDIO_VAD_SPEECH_PAD_MS,
+              Type.INT,
+              30,
+              Range.between(0, 10_000),
+              Importance.LOW,
+              "Padding added on each side of a segment; at most audio.vad.min.silence.ms.")
+          .define(
+              AUDIO_VAD_MAX_SPEECH_MS,
+              Type.INT,
+              15_000,
+              Range.between(1_000, 25_000),
+              Importance.LOW,
+              "Longer speech is split. Bounds one recognition call and the open segment kept"
+                  + " in the VAD state store (16-bit audio; a changelog record stays under 1 MB).")
+          .define(
+              AUDIO_BATCH_MAX_SIZE,
+              Type.INT,
+              1,
+              Range.between(1, 256),
+              Importance.MEDIUM,
+              "Audio events per micro-batch of the speech step (the VAD runs the batch's"
+                  + " sources in one model call per chunk). A batch takes up to"
+                  + " audio.batch.max.size x audio.max.event.ms x audio.recognizer.max.rtf.")
+          .define(
+              AUDIO_MAX_EVENT_MS,
+              Type.LONG,
+              60_000L,
+              Range.between(1_000, 3_600_000),
+              Importance.MEDIUM,
+              "Longest audio event recognised; longer ones are dead-lettered (publish long"
+                  + " recordings as chunks of one source).")
+          .define(
+              AUDIO_RECOGNIZER_MAX_RTF,
+              Type.DOUBLE,
+              4.0,
+              Range.between(0.01, 100),
+              Importance.LOW,
+              "Slowest real-time factor (processing time / audio time) to plan for. With"
+                  + " speech on, the consumer's max.poll.interval.ms is raised, unless set, to"
+                  + " twice the longest batch (batch x max event x this), so a slow batch never"
+                  + " makes the instance leave its group.");
 
   /** Keys that configure Streamsight itself and never reach a Kafka client. */
   private static final Set<String> OWN_KEYS =
@@ -605,7 +744,21 @@ public final class StreamsightConfig extends AbstractConfig {
           BEHAVIOR_COUNT_GRACE_MS,
           BEHAVIOR_RECENT_EVENTS,
           HTTP_PORT,
-          HTTP_HOST);
+          HTTP_HOST,
+          AUDIO_SPEECH_ENABLED,
+          AUDIO_RECOGNIZER,
+          AUDIO_WHISPER_DIR,
+          AUDIO_PHARMACY_SOURCES,
+          AUDIO_PHARMACY_GRAMMAR,
+          AUDIO_VAD_THRESHOLD,
+          AUDIO_VAD_NEG_THRESHOLD,
+          AUDIO_VAD_MIN_SPEECH_MS,
+          AUDIO_VAD_MIN_SILENCE_MS,
+          AUDIO_VAD_SPEECH_PAD_MS,
+          AUDIO_VAD_MAX_SPEECH_MS,
+          AUDIO_BATCH_MAX_SIZE,
+          AUDIO_MAX_EVENT_MS,
+          AUDIO_RECOGNIZER_MAX_RTF);
 
   public StreamsightConfig(Map<String, ?> values) {
     super(DEFINITION, values, false);
@@ -758,6 +911,69 @@ public final class StreamsightConfig extends AbstractConfig {
 
   public String httpHost() {
     return getString(HTTP_HOST);
+  }
+
+  public boolean audioSpeechEnabled() {
+    return getBoolean(AUDIO_SPEECH_ENABLED);
+  }
+
+  /** {@code sphinx}, {@code whisper} or {@code none}. */
+  public String audioRecognizer() {
+    return getString(AUDIO_RECOGNIZER);
+  }
+
+  /** The Whisper export folder, or null when not set. */
+  public Path audioWhisperDir() {
+    String dir = getString(AUDIO_WHISPER_DIR);
+    return dir.isBlank() ? null : Path.of(dir);
+  }
+
+  public List<String> audioPharmacySources() {
+    return getList(AUDIO_PHARMACY_SOURCES).stream()
+        .map(String::trim)
+        .filter(s -> !s.isEmpty())
+        .toList();
+  }
+
+  public boolean audioPharmacyGrammar() {
+    return getBoolean(AUDIO_PHARMACY_GRAMMAR);
+  }
+
+  /**
+   * The VAD's settings.
+   *
+   * @throws ConfigException when they contradict each other
+   */
+  public VadSettings vadSettings() {
+    try {
+      return new VadSettings(
+          getDouble(AUDIO_VAD_THRESHOLD).floatValue(),
+          getDouble(AUDIO_VAD_NEG_THRESHOLD).floatValue(),
+          getInt(AUDIO_VAD_MIN_SPEECH_MS),
+          getInt(AUDIO_VAD_MIN_SILENCE_MS),
+          getInt(AUDIO_VAD_SPEECH_PAD_MS),
+          getInt(AUDIO_VAD_MAX_SPEECH_MS));
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException("audio.vad.*: " + e.getMessage());
+    }
+  }
+
+  /** Micro-batches of the speech step: {@code audio.batch.max.size}, {@code batch.max.delay.ms}. */
+  public BatchSettings audioBatchSettings() {
+    return new BatchSettings(
+        getInt(AUDIO_BATCH_MAX_SIZE), Duration.ofMillis(getLong(BATCH_MAX_DELAY_MS)));
+  }
+
+  public long audioMaxEventMs() {
+    return getLong(AUDIO_MAX_EVENT_MS);
+  }
+
+  /** Longest a speech batch may take: batch size x longest event x slowest real-time factor. */
+  public long audioWorstBatchMs() {
+    return (long)
+        (getInt(AUDIO_BATCH_MAX_SIZE)
+            * getLong(AUDIO_MAX_EVENT_MS)
+            * getDouble(AUDIO_RECOGNIZER_MAX_RTF));
   }
 
   /** Where a processor's model runs: {@code processor.<name>.device}, {@code cpu} if unset. */
@@ -967,6 +1183,17 @@ public final class StreamsightConfig extends AbstractConfig {
     props.put(NUM_STREAM_THREADS, getInt(NUM_STREAM_THREADS));
     props.put(STATE_DIR, getString(STATE_DIR));
     props.put(DLQ_TOPIC, deadLetterTopic());
+    if (audioSpeechEnabled()) {
+      // Recognition runs on the stream thread: poll at least twice as seldom as the slowest batch.
+      long pollInterval = Math.max(300_000L, 2 * audioWorstBatchMs());
+      String key = StreamsConfig.mainConsumerPrefix(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG);
+      if (!props.containsKey(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG)
+          && !props.containsKey(
+              StreamsConfig.consumerPrefix(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG))
+          && !props.containsKey(key)) {
+        props.put(key, (int) Math.min(Integer.MAX_VALUE, pollInterval));
+      }
+    }
     props.putIfAbsent(
         StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
         LogAndContinueExceptionHandler.class.getName());

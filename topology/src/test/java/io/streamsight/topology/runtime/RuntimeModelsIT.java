@@ -38,6 +38,8 @@ class RuntimeModelsIT {
             "image.processors",
             "",
             "behavior.enabled",
+            "false",
+            "audio.speech.enabled",
             "false");
     StreamsightRuntime runtime =
         StreamsightRuntime.start(ConfigLoader.load(null, Map.of(), overrides));
