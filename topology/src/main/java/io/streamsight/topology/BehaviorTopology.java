@@ -26,12 +26,12 @@ import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.Consumed;
-import org.apache.kafka.streams.kstream.EmitStrategy;
 import org.apache.kafka.streams.kstream.Grouped;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.Suppressed;
 import org.apache.kafka.streams.kstream.TimeWindows;
 import org.apache.kafka.streams.processor.TimestampExtractor;
 import org.apache.kafka.streams.state.KeyValueStore;
@@ -159,7 +159,6 @@ public final class BehaviorTopology {
             Named.as("behavior-count-samples"))
         .groupByKey(Grouped.with("behavior-count-samples", Serdes.String(), counts.valueSerde()))
         .windowedBy(TimeWindows.ofSizeAndGrace(deps.window(), deps.grace()))
-        .emitStrategy(EmitStrategy.onWindowClose())
         .aggregate(
             () -> null,
             (key, sample, aggregate) ->
@@ -173,6 +172,12 @@ public final class BehaviorTopology {
             Materialized.<String, ZoneCounts, WindowStore<Bytes, byte[]>>as(COUNT_STORE)
                 .withKeySerde(Serdes.String())
                 .withValueSerde(counts.valueSerde()))
+        // One final record per closed window. The suppression buffer is changelogged and is
+        // checked on every record, so a window that closes just before a restart is still
+        // emitted after it (emit-on-close checks on a wall-clock interval and lost such windows).
+        .suppress(
+            Suppressed.untilWindowCloses(Suppressed.BufferConfig.unbounded())
+                .withName("behavior-count-final"))
         .toStream(Named.as("behavior-count-windows-stream"))
         .map(
             (window, aggregate) ->

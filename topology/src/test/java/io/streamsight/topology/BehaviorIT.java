@@ -166,7 +166,17 @@ class BehaviorIT {
                 .filter(c -> c.getZoneId().equals("east"))
                 .mapToLong(ZoneCounts::getInCount)
                 .sum();
-        assertThat(in).as("in crossings in the closed windows").isPositive();
+        assertThat(in)
+            .as(
+                "in crossings in the closed windows %s (crossings %s)",
+                counts.stream()
+                    .filter(c -> c.getZoneId().equals("east"))
+                    .map(c -> c.getWindowStart() + ":" + c.getInCount() + "/" + c.getOutCount())
+                    .toList(),
+                crossings.stream()
+                    .map(e -> e.getEventTime() + ":" + e.getAttributes().get("direction"))
+                    .toList())
+            .isPositive();
         // The last window stays open (no later frame closes it): the running totals have all.
         JsonNode totals = get(runtime, "/cameras/vtest/occupancy").path("lineTotals").path("east");
         assertThat(totals.path("in").asLong()).isPositive();
