@@ -149,6 +149,7 @@ public final class StreamsightTopology {
         inspector,
         vad,
         config.vadSettings(),
+        config.pharmacyVadSettings(),
         recognizer(config, models),
         new PharmacySources(config.audioPharmacySources()),
         catalogue);

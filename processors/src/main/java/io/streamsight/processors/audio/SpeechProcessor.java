@@ -87,6 +87,7 @@ public final class SpeechProcessor extends MicroBatchProcessor<String, AudioEven
       AudioInspector inspector,
       SileroVad vad,
       VadSettings vadSettings,
+      VadSettings pharmacyVadSettings,
       SpeechRecognizer recognizer,
       PharmacySources pharmacySources,
       CatalogueModels catalogue) {
@@ -96,6 +97,7 @@ public final class SpeechProcessor extends MicroBatchProcessor<String, AudioEven
       requireNonNull(inspector, "inspector");
       requireNonNull(vad, "vad");
       requireNonNull(vadSettings, "vadSettings");
+      requireNonNull(pharmacyVadSettings, "pharmacyVadSettings");
       requireNonNull(pharmacySources, "pharmacySources");
       requireNonNull(catalogue, "catalogue");
     }
@@ -198,14 +200,13 @@ public final class SpeechProcessor extends MicroBatchProcessor<String, AudioEven
       Long chunk = event.getChunkIndex();
       Lane lane;
       if (chunk == null) {
-        lane = new Lane(event.getSourceId(), new VadStream(deps.vadSettings()), false);
+        lane = new Lane(event.getSourceId(), new VadStream(vadSettings(event)), false);
         lane.finishing = true;
         lanes.add(lane);
       } else {
         Lane current = open.get(event.getSourceId());
         // Chunk 0 starts a new stream; any other continues this batch's lane or the stored state.
-        VadStream previous =
-            chunk == 0 ? null : current != null ? current.stream : load(event.getSourceId());
+        VadStream previous = chunk == 0 ? null : current != null ? current.stream : load(event);
         if (previous != null && chunk <= previous.lastChunkIndex()) {
           // A replay, also of a chunk repeated within this batch: never appended twice.
           LOG.info(
@@ -214,7 +215,7 @@ public final class SpeechProcessor extends MicroBatchProcessor<String, AudioEven
               chunk,
               event.getSourceId(),
               previous.lastChunkIndex());
-          lane = new Lane(event.getSourceId(), new VadStream(deps.vadSettings()), false);
+          lane = new Lane(event.getSourceId(), new VadStream(vadSettings(event)), false);
           lane.finishing = true;
           lanes.add(lane);
         } else if (current != null && chunk != 0) {
@@ -223,7 +224,7 @@ public final class SpeechProcessor extends MicroBatchProcessor<String, AudioEven
           lane =
               new Lane(
                   event.getSourceId(),
-                  previous == null ? new VadStream(deps.vadSettings()) : previous,
+                  previous == null ? new VadStream(vadSettings(event)) : previous,
                   true);
           open.put(event.getSourceId(), lane);
           lanes.add(lane);
@@ -430,14 +431,24 @@ public final class SpeechProcessor extends MicroBatchProcessor<String, AudioEven
     return event.getAttributes() == null ? null : event.getAttributes().get(name);
   }
 
-  private VadStream load(String source) {
+  /**
+   * A pharmacy source's order is one utterance even with pauses in it: a longer silence ends it.
+   */
+  private VadSettings vadSettings(AudioEvent event) {
+    return deps.pharmacySources().isPharmacy(event.getSourceId(), event.getAttributes())
+        ? deps.pharmacyVadSettings()
+        : deps.vadSettings();
+  }
+
+  private VadStream load(AudioEvent event) {
+    String source = event.getSourceId();
     byte[] bytes = states.get(source);
     if (bytes == null) {
       return null;
     }
     try {
       return VadStream.readFrom(
-          new DataInputStream(new ByteArrayInputStream(bytes)), deps.vadSettings());
+          new DataInputStream(new ByteArrayInputStream(bytes)), vadSettings(event));
     } catch (IOException e) {
       LOG.warn(
           "VAD state of source {} is unreadable ({}); starting afresh", source, e.getMessage());

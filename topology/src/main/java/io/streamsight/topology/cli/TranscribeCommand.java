@@ -96,7 +96,8 @@ final class TranscribeCommand implements Callable<Integer> {
             byte[] bytes = Files.readAllBytes(file);
             MonoAudio audio =
                 Resampler.toSpeechRate(inspector.decodeMono(bytes, "pcm_s16le", 16000, 1));
-            VadStream stream = new VadStream(cfg.vadSettings());
+            VadStream stream =
+                new VadStream(pharmacy ? cfg.pharmacyVadSettings() : cfg.vadSettings());
             stream.append(audio.samples());
             vadSession.drain(List.of(stream), List.of(true));
             List<SpeechSegment> speech = stream.drainClosed();

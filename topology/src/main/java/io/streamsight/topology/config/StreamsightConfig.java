@@ -122,6 +122,7 @@ public final class StreamsightConfig extends AbstractConfig {
   public static final String AUDIO_WHISPER_DIR = "audio.whisper.dir";
   public static final String AUDIO_PHARMACY_SOURCES = "audio.pharmacy.sources";
   public static final String AUDIO_PHARMACY_GRAMMAR = "audio.pharmacy.grammar";
+  public static final String AUDIO_PHARMACY_MIN_SILENCE_MS = "audio.pharmacy.min.silence.ms";
   public static final String AUDIO_VAD_THRESHOLD = "audio.vad.threshold";
   public static final String AUDIO_VAD_NEG_THRESHOLD = "audio.vad.neg.threshold";
   public static final String AUDIO_VAD_MIN_SPEECH_MS = "audio.vad.min.speech.ms";
@@ -654,6 +655,15 @@ public final class StreamsightConfig extends AbstractConfig {
               Importance.LOW,
               "Silence that ends speech; shorter pauses stay inside a segment.")
           .define(
+              AUDIO_PHARMACY_MIN_SILENCE_MS,
+              Type.INT,
+              1_000,
+              Range.between(0, 10_000),
+              Importance.LOW,
+              "Silence that ends speech from a pharmacy source: a spoken order is one utterance"
+                  + " even when the speaker pauses (the pharmacy grammar reads an order drug"
+                  + " first, so the second half of a split order cannot be read).")
+          .define(
               AUDIO_VAD_SPEECH_PAD_MS,
               Type.INT,
               30,
@@ -750,6 +760,7 @@ public final class StreamsightConfig extends AbstractConfig {
           AUDIO_WHISPER_DIR,
           AUDIO_PHARMACY_SOURCES,
           AUDIO_PHARMACY_GRAMMAR,
+          AUDIO_PHARMACY_MIN_SILENCE_MS,
           AUDIO_VAD_THRESHOLD,
           AUDIO_VAD_NEG_THRESHOLD,
           AUDIO_VAD_MIN_SPEECH_MS,
@@ -956,6 +967,11 @@ public final class StreamsightConfig extends AbstractConfig {
     } catch (IllegalArgumentException e) {
       throw new ConfigException("audio.vad.*: " + e.getMessage());
     }
+  }
+
+  /** The VAD's settings for pharmacy sources: speech ends after a longer silence. */
+  public VadSettings pharmacyVadSettings() {
+    return vadSettings().withMinSilenceMs(getInt(AUDIO_PHARMACY_MIN_SILENCE_MS));
   }
 
   /** Micro-batches of the speech step: {@code audio.batch.max.size}, {@code batch.max.delay.ms}. */

@@ -58,6 +58,12 @@ public record VadSettings(
     return new VadSettings(0.5f, 0.35f, 250, 100, 30, 15_000);
   }
 
+  /** These settings with another minimum silence (the padding capped at it). */
+  public VadSettings withMinSilenceMs(int ms) {
+    return new VadSettings(
+        threshold, negThreshold, minSpeechMs, ms, Math.min(speechPadMs, ms), maxSpeechMs);
+  }
+
   int samples(int ms) {
     return ms * (SileroVad.SAMPLE_RATE / 1000);
   }

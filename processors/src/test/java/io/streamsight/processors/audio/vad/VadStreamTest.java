@@ -72,6 +72,24 @@ class VadStreamTest {
   }
 
   @Test
+  void shouldKeepAPauseInsideTheSegmentWhenTheMinimumSilenceIsLonger() {
+    // A three-chunk pause: it ends speech at a two-chunk minimum silence, not at a five-chunk one
+    // (a pharmacy source's order stays one utterance).
+    float[] p = {0.9f, 0.9f, 0.9f, 0.1f, 0.1f, 0.1f, 0.9f, 0.9f, 0.9f, 0.1f, 0.1f, 0.1f};
+    assertThat(segments(inChunks(0), p))
+        .containsExactly(new long[] {0, 3L * C}, new long[] {6L * C, 9L * C});
+    assertThat(segments(inChunks(0).withMinSilenceMs(5 * 32), p))
+        .containsExactly(new long[] {0, 9L * C});
+  }
+
+  @Test
+  void shouldCapThePaddingAtANewMinimumSilence() {
+    VadSettings settings = VadSettings.defaults().withMinSilenceMs(10);
+    assertThat(settings.minSilenceMs()).isEqualTo(10);
+    assertThat(settings.speechPadMs()).isEqualTo(10);
+  }
+
+  @Test
   void shouldRefusePaddingLongerThanTheMinimumSilence() {
     assertThatThrownBy(() -> new VadSettings(0.5f, 0.35f, 250, 100, 200, 15_000))
         .hasMessageContaining("padding");
