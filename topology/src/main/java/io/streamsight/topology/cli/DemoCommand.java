@@ -1,6 +1,10 @@
 package io.streamsight.topology.cli;
 
 import io.streamsight.events.MedicationOrder;
+import io.streamsight.processors.audio.vad.SileroVad;
+import io.streamsight.processors.detection.NanoDet;
+import io.streamsight.processors.inference.CatalogueModels;
+import io.streamsight.processors.pose.BlazePose;
 import io.streamsight.schemas.Topics;
 import io.streamsight.topology.config.StreamsightConfig;
 import io.streamsight.topology.runtime.StreamsightRuntime;
@@ -65,6 +69,21 @@ final class DemoCommand implements Callable<Integer> {
     // models it cannot load (the log says which and how to fetch them).
     demo.put(StreamsightConfig.IMAGE_MODELS_MISSING, StreamsightConfig.MISSING_SKIP);
     StreamsightConfig config = options.load(demo);
+    // Speech and behaviour likewise: without their models those steps are switched off.
+    CatalogueModels catalogue = CatalogueModels.bundled(config.modelsDir());
+    if (!catalogue.available(SileroVad.MODEL)) {
+      LOG.warn("speech disabled: {}", catalogue.describe(SileroVad.MODEL));
+      demo.put(StreamsightConfig.AUDIO_SPEECH_ENABLED, "false");
+    }
+    if (!catalogue.available(NanoDet.MODEL)) {
+      LOG.warn("behaviour analytics disabled: {}", catalogue.describe(NanoDet.MODEL));
+      demo.put(StreamsightConfig.BEHAVIOR_ENABLED, "false");
+    }
+    if (!catalogue.available(BlazePose.MODEL)) {
+      LOG.warn("fall confirmation by pose disabled: {}", catalogue.describe(BlazePose.MODEL));
+      demo.put(StreamsightConfig.BEHAVIOR_POSE_ENABLED, "false");
+    }
+    config = options.load(demo);
 
     try (StreamsightRuntime runtime = StreamsightRuntime.start(config)) {
       Topics topics = runtime.topics();

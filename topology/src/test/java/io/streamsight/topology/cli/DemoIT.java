@@ -19,26 +19,7 @@ class DemoIT {
   @Test
   void shouldPrintEnrichedAndDeadLetterRecordsForEveryEventKind(@TempDir Path dir)
       throws Exception {
-    Path jar = Path.of("target", "streamsight.jar");
-    assertThat(jar).as("the shaded jar is built in the package phase").exists();
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    Process demo =
-        new ProcessBuilder(java, "-jar", jar.toString(), "demo", "-D", "claimcheck.dir=" + dir)
-            .redirectError(dir.resolve("stderr.log").toFile())
-            .start();
-    byte[] stdout = demo.getInputStream().readAllBytes();
-    assertThat(demo.waitFor(180, TimeUnit.SECONDS)).isTrue();
-    assertThat(demo.exitValue())
-        .as("exit code; stderr:\n%s", Files.readString(dir.resolve("stderr.log")))
-        .isZero();
-
-    ObjectMapper mapper = new ObjectMapper();
-    List<JsonNode> lines = new ArrayList<>();
-    for (String line : new String(stdout, StandardCharsets.UTF_8).lines().toList()) {
-      if (!line.isBlank()) {
-        lines.add(mapper.readTree(line)); // every stdout line is JSON
-      }
-    }
+    List<JsonNode> lines = demo(dir);
     assertThat(lines)
         .extracting(n -> n.get("topic").asText())
         .contains(
@@ -69,5 +50,46 @@ class DemoIT {
         .filteredOn(n -> n.get("topic").asText().equals("streamsight.dlq"))
         .hasSize(3)
         .allSatisfy(n -> assertThat(n.get("reason").asText()).isNotBlank());
+  }
+
+  @Test
+  void shouldRunWithoutModelsSayingWhichStepsItSwitchedOff(@TempDir Path dir) throws Exception {
+    // A fresh machine whose model cache was never filled: the header-only steps and the
+    // pharmacy topology still answer; the log names each model-backed step switched off.
+    Path empty = Files.createDirectories(dir.resolve("no-models"));
+    List<JsonNode> lines = demo(dir, "-D", "models.dir=" + empty);
+    assertThat(lines)
+        .extracting(n -> n.get("topic").asText())
+        .contains("images.enriched", "audio.transcripts", "pharmacy.validations");
+    String log = Files.readString(dir.resolve("stderr.log"));
+    assertThat(log)
+        .contains("speech disabled", "behaviour analytics disabled", "detection disabled");
+  }
+
+  /** Runs the packaged jar's demo; its stderr goes to dir/stderr.log. Returns stdout's JSON. */
+  private static List<JsonNode> demo(Path dir, String... extra) throws Exception {
+    Path jar = Path.of("target", "streamsight.jar");
+    assertThat(jar).as("the shaded jar is built in the package phase").exists();
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    List<String> command =
+        new ArrayList<>(
+            List.of(java, "-jar", jar.toString(), "demo", "-D", "claimcheck.dir=" + dir));
+    command.addAll(List.of(extra));
+    Process demo =
+        new ProcessBuilder(command).redirectError(dir.resolve("stderr.log").toFile()).start();
+    byte[] stdout = demo.getInputStream().readAllBytes();
+    assertThat(demo.waitFor(180, TimeUnit.SECONDS)).isTrue();
+    assertThat(demo.exitValue())
+        .as("exit code; stderr:\n%s", Files.readString(dir.resolve("stderr.log")))
+        .isZero();
+
+    ObjectMapper mapper = new ObjectMapper();
+    List<JsonNode> lines = new ArrayList<>();
+    for (String line : new String(stdout, StandardCharsets.UTF_8).lines().toList()) {
+      if (!line.isBlank()) {
+        lines.add(mapper.readTree(line)); // every stdout line is JSON
+      }
+    }
+    return lines;
   }
 }
