@@ -1,5 +1,6 @@
 package io.streamsight.topology.cli;
 
+import org.apache.kafka.common.config.ConfigException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -38,8 +39,23 @@ public final class StreamsightCommand implements Runnable {
 
   /** Runs a command line and returns its exit code (for tests and embedding). */
   public static int execute(String... args) {
+    return commandLine().execute(args);
+  }
+
+  /** The command line as {@code main} runs it. */
+  static CommandLine commandLine() {
     return new CommandLine(new StreamsightCommand())
         .setCaseInsensitiveEnumValuesAllowed(true)
-        .execute(args);
+        .setExecutionExceptionHandler(StreamsightCommand::configError);
+  }
+
+  /** A configuration error is the user's to fix: one line naming it, not a stack trace. */
+  private static int configError(Exception e, CommandLine command, CommandLine.ParseResult parsed)
+      throws Exception {
+    if (!(e instanceof ConfigException)) {
+      throw e;
+    }
+    command.getErr().println("streamsight: invalid configuration: " + e.getMessage());
+    return command.getCommandSpec().exitCodeOnInvalidInput();
   }
 }
