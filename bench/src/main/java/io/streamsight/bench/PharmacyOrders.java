@@ -4,6 +4,7 @@ import io.streamsight.events.MedicationOrder;
 import io.streamsight.processors.medication.OrderInput;
 import java.time.Instant;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * A fixed mix of community-pharmacy orders against the sample formulary, for the pharmacy benches:
@@ -16,6 +17,9 @@ import java.util.List;
 final class PharmacyOrders {
 
   private record Case(String din, String drugName, String sig, Double quantity, String unit) {}
+
+  /** A course length already in a case's sig, replaced by the varying one. */
+  private static final Pattern COURSE = Pattern.compile(" x ?\\d+ ?(d|days|wk)\\b");
 
   private static final List<Case> CASES =
       List.of(
@@ -85,10 +89,7 @@ final class PharmacyOrders {
       return sig;
     }
     // " x<N>d" changes the Dosage (boundsDuration) and the supply; N runs far before repeating.
-    return sig.replaceAll(" x ?\\d+ ?(d|days|wk)\\b", "")
-        + " x"
-        + (1 + (i / CASES.size()) % 365)
-        + "d";
+    return COURSE.matcher(sig).replaceAll("") + " x" + (1 + (i / CASES.size()) % 365) + "d";
   }
 
   static OrderInput input(int i) {
