@@ -49,7 +49,7 @@ class OrderValidatorTest {
 
     assertThat(types(r)).doesNotContain("StrengthNotFoundError");
     assertThat(r.expectedSupplyDays()).isEqualTo(10);
-    assertThat(r.patientInstructions()).containsExactly("Take 3 times a day for 10 days");
+    assertThat(r.patientInstructions()).containsExactly("Take 250 mg 3 times a day for 10 days");
   }
 
   @Test

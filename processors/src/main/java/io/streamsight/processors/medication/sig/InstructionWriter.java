@@ -241,7 +241,7 @@ final class InstructionWriter {
   }
 
   private static String frequency(Part p) {
-    if (p.period == null) {
+    if (p.period == null || p.dailyFromTimesOfDay) {
       return null;
     }
     int f = p.frequency == null ? 1 : p.frequency;

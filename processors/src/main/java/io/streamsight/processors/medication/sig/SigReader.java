@@ -113,6 +113,18 @@ final class SigReader extends QuantityView {
         }
       }
     }
+    if (strengthUnit != null
+        && strengthUnit != DoseUnit.PERCENT
+        && strengthPart.hasTiming()
+        && parts.stream().allMatch(p -> p.doseLow == null && p.unit == null)) {
+      // "prednisone 50 mg po daily", "t 250mg tid": with no other dose, the strength named is what
+      // one administration gives (it stays the strength the formulary check compares, too)
+      strengthPart.doseLow = strength.value();
+      strengthPart.unit = strengthUnit;
+    }
+    for (Part p : parts) {
+      p.reconcileTiming();
+    }
     return new Result(parts, dispense, drugName, strength, new ArrayList<>(notes.values()));
   }
 
@@ -382,6 +394,11 @@ final class SigReader extends QuantityView {
         if (maxLead(pos) > 0) {
           return max(pos);
         }
+        if (w.equals("no") && (isW(pos + 1, "refills") || isW(pos + 1, "repeats"))) {
+          note("Refills", new SigNote("Refills", "No refills", SigNote.INFO));
+          pos += 2;
+          return true;
+        }
         return adviceClause();
       }
       case "up" -> {
@@ -523,6 +540,21 @@ final class SigReader extends QuantityView {
           pos = j;
           return true;
         }
+        j = phrase(pos, "swish", "and", "spit");
+        if (j > 0) {
+          setMethod(Method.SWISH);
+          cur.addAdvice("spit out, do not swallow");
+          pos = isW(j, "out") ? j + 1 : j;
+          return true;
+        }
+      }
+      case "chew" -> {
+        j = phrase(pos, "chew", "and", "swallow");
+        if (j > 0 && cur.method == null) {
+          setMethod(Method.CHEW);
+          pos = j;
+          return true;
+        }
       }
       case "bolus", "push", "infusion" -> {
         // "iv bolus", "iv push": how an intravenous dose is given
@@ -555,6 +587,42 @@ final class SigReader extends QuantityView {
         pos++;
         return true;
       }
+      case "except", "excluding" -> {
+        return exceptDays();
+      }
+      case "refill", "refills", "repeat", "repeats", "rpt", "rf" -> {
+        return refills(pos + 1);
+      }
+      case "only" -> {
+        // "x 3 days only", "for 5 days only": emphasis on what was just read
+        if (cur.hasDosingContent()) {
+          pos++;
+          return true;
+        }
+        return false;
+      }
+      case "atc" -> {
+        cur.addAdvice("around the clock");
+        pos++;
+        return true;
+      }
+      case "aaa" -> {
+        // "aaa": apply to affected area
+        if (cur.method == null) {
+          setMethod(Method.APPLY);
+        }
+        setSite(Site.skin("affected area"), pos, pos + 1);
+        pos++;
+        return true;
+      }
+      case "contents" -> {
+        // "inhale the contents of 1 capsule": the dose is the capsule
+        if (isW(pos + 1, "of")) {
+          pos += 2;
+          return true;
+        }
+        return false;
+      }
       case "ivtod", "vod", "ivtos", "vos", "ivtou", "vou" -> {
         setRoute(Route.INTRAVITREAL, pos, pos + 1);
         setSite(
@@ -571,7 +639,11 @@ final class SigReader extends QuantityView {
       return fixedFrequency(f);
     }
     if (adviceLead(pos) > 0
-        && (w.equals("use") || w.equals("may") || w.equals("can") || w.equals("swallow"))) {
+        && (w.equals("use")
+            || w.equals("may")
+            || w.equals("can")
+            || w.equals("swallow")
+            || w.equals("rinse"))) {
       return adviceClause();
     }
     Method m = Vocabulary.VERBS.get(w);
@@ -637,6 +709,22 @@ final class SigReader extends QuantityView {
     if (isTimeUnit(j)) {
       UnitsOfTime unit = timeUnit(j);
       int k = j + 1;
+      int around = emptyStomachTiming(k);
+      if (around > 0) {
+        advice(start, around); // "1 hour before or 2 hours after meals"
+        pos = around;
+        return true;
+      }
+      if (isW(k, "prior") && isW(k + 1, "to")) {
+        // "1 hr prior to procedure": when to take it, kept word for word
+        int r = reasonEnd(k + 2, false);
+        if (r > k + 2) {
+          advice(start, r);
+          pos = r;
+          return true;
+        }
+        return false;
+      }
       // "10 minutes before breakfast": an offset from a meal; before another event it is advice
       if (isW(k, "before") || isW(k, "after") || isW(k, "ac") || isW(k, "pc")) {
         int events = cur.when == null ? 0 : cur.when.size();
@@ -742,6 +830,28 @@ final class SigReader extends QuantityView {
     // a bare count: "2 in the morning", "1 po qd"
     dose(low, high, null, start, j);
     return true;
+  }
+
+  /**
+   * After "1 hour": "before or 2 hours after meals" (on an empty stomach); returns the index after
+   * it, or -1.
+   */
+  private int emptyStomachTiming(int k) {
+    if (!isW(k, "before") || !isW(k + 1, "or") || !isNum(k + 2) || !isTimeUnit(k + 3)) {
+      return -1;
+    }
+    if (!isW(k + 4, "after")) {
+      return -1;
+    }
+    String what = w(k + 5);
+    if (what != null
+        && (Vocabulary.MEALS.containsKey(what)
+            || what.equals("food")
+            || what.equals("eating")
+            || what.equals("meal"))) {
+      return k + 6;
+    }
+    return isW(k + 5, "a") && isW(k + 6, "meal") ? k + 7 : -1;
   }
 
   /** "1x3" (dose times a day), "2x/d", "2x daily", "3x weekly", "1xHS". */
@@ -980,7 +1090,7 @@ final class SigReader extends QuantityView {
                   + " "
                   + unit.singular
                   + "'",
-              SigNote.CRITICAL));
+              SigNote.WARNING));
     }
     if ((number.flags & Token.NO_LEADING_ZERO) != 0) {
       note(
@@ -994,7 +1104,7 @@ final class SigReader extends QuantityView {
                   + " "
                   + unit.singular
                   + "'",
-              SigNote.CRITICAL));
+              SigNote.WARNING));
     }
   }
 
@@ -1263,8 +1373,12 @@ final class SigReader extends QuantityView {
       case "vagina" -> {
         r = Route.VAGINAL;
       }
-      case "inhalation", "inhaler", "nebulizer", "nebuliser", "neb", "spacer" -> {
+      case "inhalation", "inhaler", "nebulizer", "nebuliser", "neb" -> {
         r = Route.INHALATION;
+      }
+      case "spacer", "aerochamber", "chamber", "mask" -> {
+        r = Route.INHALATION;
+        advice(start, end); // the device is part of the instruction: "via spacer"
       }
       case "injection" -> {
         r = null;
@@ -1304,6 +1418,12 @@ final class SigReader extends QuantityView {
         }
       }
       return false;
+    }
+    if (r == Route.ORAL
+        && (cur.method == Method.INHALE
+            || cur.unit == DoseUnit.PUFF
+            || cur.unit == DoseUnit.INHALATION)) {
+      r = Route.INHALATION; // "inhale 2 puffs by mouth": inhaled through the mouth
     }
     setRoute(r, start, end);
     pos = end;
@@ -1441,6 +1561,16 @@ final class SigReader extends QuantityView {
     if (ev != null) {
       return dailyAt(ev, start, k + 1);
     }
+    UnitsOfTime every =
+        switch (w) {
+          case "daily", "day" -> UnitsOfTime.D;
+          case "weekly", "week", "wk" -> UnitsOfTime.WK;
+          case "monthly", "month" -> UnitsOfTime.MO;
+          default -> null;
+        };
+    if (every != null) {
+      return interval(1, null, every, start, k + 1); // "q weekly", "q day"
+    }
     if (Vocabulary.DAYS.containsKey(w)) {
       setFrequency(1, null, 1, null, UnitsOfTime.WK, "WK", start, k + 1);
       pos = k;
@@ -1557,6 +1687,11 @@ final class SigReader extends QuantityView {
     if (!(isNum(k) || isNumberWord(k))) {
       return false;
     }
+    int british = britishDuration(k);
+    if (british > 0) {
+      pos = british;
+      return true;
+    }
     double[] q = new double[2];
     int e = quantity(k, q, false);
     if (e < 0) {
@@ -1586,9 +1721,36 @@ final class SigReader extends QuantityView {
     return false;
   }
 
+  /**
+   * "x 10/7", "for 2/52", "x 1/12": a course length in days, weeks or months as British and
+   * Canadian prescribers write it (N/7 days, N/52 weeks, N/12 months); returns the index after it
+   * or -1.
+   */
+  private int britishDuration(int k) {
+    if (!isNum(k) || !isP(k + 1, '/') || !isNum(k + 2) || t.get(k + 2).spaceBefore) {
+      return -1;
+    }
+    if (isTimeUnit(k + 3) || t.get(k).value != Math.rint(t.get(k).value)) {
+      return -1;
+    }
+    double per = t.get(k + 2).value;
+    UnitsOfTime unit =
+        per == 7 ? UnitsOfTime.D : per == 52 ? UnitsOfTime.WK : per == 12 ? UnitsOfTime.MO : null;
+    if (unit == null) {
+      return -1;
+    }
+    setBounds(t.get(k).value, unit, k, k + 3);
+    return k + 3;
+  }
+
   /** After "for": a course length ("for 10 days"), a count ("for 3 doses") or a reason. */
   private boolean forLed(int k) {
     int start = pos;
+    int british = britishDuration(k);
+    if (british > 0) {
+      pos = british;
+      return true;
+    }
     int j = k;
     int fixed = phrase(j, "up", "to");
     if (fixed > 0) {
@@ -1817,7 +1979,15 @@ final class SigReader extends QuantityView {
       j++;
     }
     double[] q = new double[2];
-    int e = quantity(j, q, false);
+    int e;
+    if (isNum(j) && isP(j + 1, '/') && periodPhrase(j + 1, null) > 0) {
+      // "max 8/24h": a count over a period, not the fraction 8/24
+      q[0] = t.get(j).value;
+      q[1] = Double.NaN;
+      e = j + 1;
+    } else {
+      e = quantity(j, q, false);
+    }
     if (e < 0) {
       return false;
     }
@@ -2397,6 +2567,13 @@ final class SigReader extends QuantityView {
       // "14.00", "16.30"
       hour = (int) h.value;
       minute = (int) Math.round((h.value - hour) * 100);
+    } else if (h.text.length() == 4 && h.text.chars().allMatch(Character::isDigit)) {
+      // "0800", "2000h": the 24-hour clock as hospital charts write it
+      hour = (int) h.value / 100;
+      minute = (int) h.value % 100;
+      if (isW(j, "h") || isW(j, "hr") || isW(j, "hrs")) {
+        j++;
+      }
     } else if (h.value == Math.rint(h.value)) {
       hour = (int) h.value;
       if (isP(j, ':') && isNum(j + 1) && t.get(j + 1).text.length() == 2) {
@@ -2481,6 +2658,50 @@ final class SigReader extends QuantityView {
     }
   }
 
+  /** "daily except Sunday": every day of the week but those named. */
+  private boolean exceptDays() {
+    String next = w(pos + 1);
+    if (next == null || !Vocabulary.DAYS.containsKey(next)) {
+      return false;
+    }
+    List<DayOfWeek> before = cur.days;
+    cur.days = null;
+    days(pos + 1);
+    List<DayOfWeek> excluded = cur.days;
+    cur.days = null;
+    for (DayOfWeek d : WEEK) {
+      if (!excluded.contains(d) && (before == null || before.contains(d))) {
+        cur.addDay(d);
+      }
+    }
+    return true;
+  }
+
+  /**
+   * "refills: 2", "repeat x2", "no refills": the refills of the prescription, not a direction; kept
+   * as an info note so that nothing the sig says is lost.
+   */
+  private boolean refills(int k) {
+    while (isP(k, ':') || isP(k, '#') || isP(k, '=') || isW(k, "x") || isP(k, '*')) {
+      k++;
+    }
+    double[] q = new double[2];
+    int e = isNum(k) || isNumberWord(k) ? quantity(k, q, false) : -1;
+    if (e < 0) {
+      return false;
+    }
+    if (isW(e, "times") || isW(e, "time")) {
+      e++;
+    }
+    String written = text(pos, e);
+    note(
+        "Refills",
+        new SigNote(
+            "Refills", "Refills (" + written + ") belong to the prescription", SigNote.INFO));
+    pos = e;
+    return true;
+  }
+
   // ---------------------------------------------------------------- sites and prepositions
 
   private final Site[] parsedSite = new Site[1];
@@ -2509,11 +2730,30 @@ final class SigReader extends QuantityView {
           pos = j + 1;
           return true;
         }
-        if ((next.equals("am") || next.equals("pm")) && isW(k, "the")) {
+        if ((next.equals("am") || next.equals("pm")) && (isW(k, "the") || w.equals("in"))) {
           whenEvent(next.equals("am") ? EventTiming.MORN : EventTiming.EVE);
           pos = j + 1;
           return true;
         }
+      }
+    }
+    if (w.equals("in") || w.equals("into")) {
+      int mixed = vehicleEnd(k);
+      if (mixed > 0) {
+        advice(pos, mixed); // "in 250 mL water", "in a glass of juice": what to mix it in
+        pos = mixed;
+        return true;
+      }
+    }
+    if (w.equals("on")) {
+      int e = phrase(k, "the", "first", "day");
+      if (e < 0) {
+        e = phrase(k, "day", "one");
+      }
+      if (e > 0) {
+        setBounds(1, UnitsOfTime.D, pos, e); // "2 tablets on the first day, then ..."
+        pos = e;
+        return true;
       }
     }
     if (w.equals("on") && (isW(k, "day") || isW(k, "days")) && isNum(k + 1)) {
@@ -2617,6 +2857,29 @@ final class SigReader extends QuantityView {
     return false;
   }
 
+  /** The index after a drink or food to mix a dose in ("250 mL water", "a glass of juice"). */
+  private int vehicleEnd(int k) {
+    for (int j = k; j < n && j < k + 6; j++) {
+      String w = w(j);
+      if (w == null) {
+        if (isNum(j) || isP(j, '-')) {
+          continue;
+        }
+        return -1;
+      }
+      switch (w) {
+        case "water", "juice", "liquid", "fluid", "milk", "applesauce", "pudding", "beverage" -> {
+          return j + 1;
+        }
+        case "a", "of", "glass", "cup", "full", "half", "ml", "oz", "ounces", "cold", "warm" -> {}
+        default -> {
+          return -1;
+        }
+      }
+    }
+    return -1;
+  }
+
   private static boolean isRelational(String prep) {
     switch (prep) {
       case "around", "behind", "below", "under", "above", "near", "along" -> {
@@ -2700,7 +2963,8 @@ final class SigReader extends QuantityView {
         || isW(k, "both")
         || isW(k, "each")
         || isW(k, "affected")
-        || isW(k, "the")) {
+        || isW(k, "the")
+        || (isW(k, "one") && (isW(k + 1, "nostril") || isW(k + 1, "eye") || isW(k + 1, "ear")))) {
       side = w(k);
       k++;
       if (isW(k, "affected")) {
@@ -2833,12 +3097,37 @@ final class SigReader extends QuantityView {
   }
 
   private boolean earAbbreviation(Site ear) {
-    if (isEarContext()) {
+    if (isEarContext() || isDropsOutsideEye()) {
       setSite(ear, pos, pos + 1);
       pos++;
       return true;
     }
     return false;
+  }
+
+  /** "2 gtts AD": drops that are not for the eye, where AD and AS name an ear. */
+  private boolean isDropsOutsideEye() {
+    if (cur.unit != DoseUnit.DROP || (cur.route != null && cur.route != Route.OTIC)) {
+      return false;
+    }
+    if (cur.site != null || cur.route == Route.OPHTHALMIC) {
+      return false;
+    }
+    for (int i = cur.firstToken; i < n; i++) {
+      if (i > pos && isPartBoundary(i)) {
+        break;
+      }
+      String w = w(i);
+      if (w != null
+          && (w.equals("ou")
+              || w.equals("os")
+              || w.equals("eye")
+              || w.equals("eyes")
+              || w.startsWith("oph"))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private boolean isEarContext() {
@@ -2895,7 +3184,7 @@ final class SigReader extends QuantityView {
 
   /** "ad": the right ear in an ear context, otherwise alternate days. */
   private boolean ad() {
-    if (cur.site == null && isEarContext()) {
+    if (cur.site == null && (isEarContext() || isDropsOutsideEye())) {
       setSite(Site.RIGHT_EAR, pos, pos + 1);
     } else {
       note(
@@ -3014,8 +3303,15 @@ final class SigReader extends QuantityView {
 
   /** Unknown words at the start of a part, before the dose or verb: "cephalexin t1t". */
   private boolean drugNameAtStart() {
-    if (cur.hasDosingContent() || cur.method != null || cur.form != null) {
-      return false;
+    boolean afterVerb =
+        cur.method != null
+            && drugName == null
+            && pos > 0
+            && w(pos - 1) != null
+            && (Vocabulary.VERBS.containsKey(w(pos - 1)) || isW(pos - 1, "t"))
+            && isNum(pos + 1);
+    if (cur.hasDosingContent() || (cur.method != null && !afterVerb) || cur.form != null) {
+      return false; // "take prednisone 50 mg daily" names the drug after the verb
     }
     // in verb position before a dose, a word one letter off a verb is that verb: "takr 1 tab"
     String verb = TypoCorrector.correctVerb(w(pos));
@@ -3182,6 +3478,10 @@ final class SigReader extends QuantityView {
       case "swallow" -> {
         return isW(i + 1, "whole") ? i + 2 : -1;
       }
+      case "rinse" -> {
+        // "rinse mouth after use" after an inhaled steroid; "rinse with 15 mL" is a dose
+        return isW(i + 1, "mouth") || (isW(i + 1, "your") && isW(i + 2, "mouth")) ? i + 1 : -1;
+      }
       case "avoid",
           "caution",
           "shake",
@@ -3217,7 +3517,13 @@ final class SigReader extends QuantityView {
           "empty",
           "whole",
           "call",
-          "see" -> {
+          "see",
+          "remain",
+          "stay",
+          "reassess",
+          "reevaluate",
+          "monitor",
+          "notify" -> {
         return i + 1;
       }
       case "may", "can", "might", "could", "will" -> {

@@ -25,6 +25,10 @@ final class SiteNames {
         if ("each".equals(side) || "both".equals(side) || (side == null && plural)) {
           return Site.EACH_NOSTRIL;
         }
+        if ("left".equals(side) || "right".equals(side) || "one".equals(side)) {
+          String text = side + " nostril"; // the nasal route all the same
+          return Site.NOSTRIL.withText(text, "in " + ("one".equals(side) ? "" : "the ") + text);
+        }
         return unsided(side, Site.NOSTRIL);
       }
       case "nose" -> {

@@ -17,8 +17,34 @@ abstract class TokenView {
 
   TokenView(String sig) {
     this.sig = sig;
-    this.t = SigTokenizer.tokenize(sig);
+    this.t = withoutRestatedNumbers(SigTokenizer.tokenize(sig));
     this.n = t.size();
+  }
+
+  /**
+   * Drops a figure in parentheses that restates the number word before it, or a number word that
+   * restates the figure: "one (1) tablet", "2 (two) puffs" as e-prescriptions write them.
+   */
+  private static List<Token> withoutRestatedNumbers(List<Token> tokens) {
+    for (int i = tokens.size() - 4; i >= 0; i--) {
+      Token before = tokens.get(i);
+      Token inside = tokens.get(i + 2);
+      if (tokens.get(i + 1).isPunct('(')
+          && tokens.get(i + 3).isPunct(')')
+          && value(before) != null
+          && value(before).equals(value(inside))
+          && before.type != inside.type) {
+        tokens.subList(i + 1, i + 4).clear();
+      }
+    }
+    return tokens;
+  }
+
+  private static Double value(Token tk) {
+    if (tk.type == Token.NUMBER) {
+      return tk.value;
+    }
+    return tk.type == Token.WORD ? Vocabulary.NUMBERS.get(tk.text) : null;
   }
 
   final String w(int i) {

@@ -314,8 +314,8 @@ final class Vocabulary {
     route(Route.TOPICAL, "top", "topical", "topically", "tp");
     route(Route.CUTANEOUS, "cutaneous", "cutaneously");
     route(Route.TRANSDERMAL, "td", "transdermal", "transdermally");
-    route(Route.RECTAL, "pr", "rectal", "rectally");
-    route(Route.VAGINAL, "pv", "vag", "vaginal", "vaginally");
+    route(Route.RECTAL, "pr", "rectal", "rectally", "intrarectal", "intrarectally");
+    route(Route.VAGINAL, "pv", "vag", "vaginal", "vaginally", "intravaginal", "intravaginally");
     route(Route.INHALATION, "inh", "inhaled", "inhalation", "neb", "nebulized", "nebulised");
     route(Route.NASAL, "intranasal", "intranasally", "nasal", "nasally");
     route(Route.OPHTHALMIC, "oph", "ophth", "ophthalmic", "ocular");
@@ -347,7 +347,7 @@ final class Vocabulary {
     verb(Method.RUB, "rub");
     verb(Method.MASSAGE, "massage");
     verb(Method.INSTILL, "instill", "instil");
-    verb(Method.INHALE, "inhale");
+    verb(Method.INHALE, "inhale", "nebulize", "nebulise");
     verb(Method.INSERT, "insert");
     verb(Method.INJECT, "inject");
     verb(Method.INFUSE, "infuse");
@@ -822,6 +822,25 @@ final class Vocabulary {
   private static void advice() {
     Collections.addAll(
         ADVICE_WORDS,
+        "remain",
+        "stay",
+        "reassess",
+        "reevaluate",
+        "monitor",
+        "notify",
+        "except",
+        "excluding",
+        "refill",
+        "refills",
+        "repeat",
+        "repeats",
+        "rpt",
+        "rf",
+        "only",
+        "atc",
+        "aaa",
+        "contents",
+        "spit",
         "do",
         "dont",
         "avoid",

@@ -62,7 +62,7 @@ class ParsedSigSupplyTest {
 
   @Test
   void shouldNotComputeWithoutADose() {
-    assertThat(parse("t 250mg tid x10d").supply()).isEmpty();
+    assertThat(parse("po tid x10d").supply()).isEmpty();
   }
 
   @Test

@@ -15,7 +15,7 @@ class PatientInstructionTest {
       value = {
         "t1t po tid x10d prn pain | Take 1 tablet by mouth 3 times a day for 10 days as needed for"
             + " pain",
-        "t 250mg tid x10d | Take 3 times a day for 10 days",
+        "t 250mg tid x10d | Take 250 mg 3 times a day for 10 days",
         "2 gtt ou bid | Instill 2 drops in both eyes twice a day",
         "instill 2 drops in each eye twice daily | Instill 2 drops in both eyes twice a day",
         "t2t po bid x30d | Take 2 tablets by mouth twice a day for 30 days",
@@ -77,7 +77,7 @@ class PatientInstructionTest {
   @Test
   void shouldReadTheSeedSigsTheValidatorRelieson() {
     ParsedSig strength = parse("t 250mg tid x10d");
-    assertThat(strength.patientInstruction()).isEqualTo("Take 3 times a day for 10 days");
+    assertThat(strength.patientInstruction()).isEqualTo("Take 250 mg 3 times a day for 10 days");
     assertThat(strength.strength()).isEqualTo(new Strength(250, "mg"));
 
     ParsedSig drug = parse("cephalexin t1t");

@@ -105,11 +105,20 @@ class SigParserDoseTest {
   }
 
   @Test
-  void shouldReadStrengthAfterShorthandTakeAndInventNoUnit() {
+  void shouldReadStrengthAfterShorthandTakeAsTheDoseWhenNoOtherIsGiven() {
     ParsedSig parsed = parse("t 250mg tid x10d");
 
     assertThat(parsed.strength()).isEqualTo(new Strength(250, "mg"));
-    assertThat(parsed.dosages().get(0).hasDoseAndRate()).as("no dose is invented").isFalse();
+    assertThat(doseValue(parsed.dosages().get(0))).isEqualTo(250.0);
+    assertThat(dose(parsed.dosages().get(0)).getUnit()).isEqualTo("mg");
+  }
+
+  @Test
+  void shouldKeepTheDoseApartFromTheStrengthWhenBothAreGiven() {
+    ParsedSig parsed = parse("amoxicillin 500mg 1 cap tid");
+
+    assertThat(parsed.strength()).isEqualTo(new Strength(500, "mg"));
+    assertThat(doseValue(parsed.dosages().get(0))).isEqualTo(1.0);
   }
 
   @Test

@@ -133,8 +133,20 @@ class SigParserTimingTest {
   }
 
   @Test
-  void shouldReadBareBedtimeWithoutInventingAFrequency() {
-    assertThat(repeat(only("1 tab po hs")).hasFrequency()).isFalse();
+  void shouldReadBareBedtimeAsOnceADayAtBedtime() {
+    // as HL7's own example codes "10 minutes before breakfast": frequency 1 per day, when ACM
+    var r = repeat(only("1 tab po hs"));
+    assertThat(r.getFrequency()).isEqualTo(1);
+    assertThat(r.getPeriod().doubleValue()).isEqualTo(1.0);
+    assertThat(r.getPeriodUnit().toCode()).isEqualTo("d");
+    assertThat(r.getWhen()).extracting(e -> e.getValue().toCode()).containsExactly("HS");
+    assertThat(parse("1 tab po hs").patientInstruction())
+        .isEqualTo("Take 1 tablet by mouth at bedtime");
+  }
+
+  @Test
+  void shouldLeaveMealsInGeneralWithoutACount() {
+    assertThat(repeat(only("1 tab po with meals")).hasFrequency()).isFalse();
   }
 
   @Test
