@@ -109,8 +109,8 @@ class SigParserRejectionTest {
         "1000 IU po daily | 'IU' | warning",
         "5 cc po bid | 'cc' | warning",
         "5 µg po daily | µg | warning",
-        "1.0 mg po daily | Trailing zero | critical",
-        ".5 mg po daily | leading zero | critical",
+        "1.0 mg po daily | Trailing zero | warning",
+        ".5 mg po daily | leading zero | warning",
       })
   void shouldNoteIsmpCanadaDoNotUseAbbreviations(String sig, String mention, String level) {
     assertThat(parse(sig).notes())
