@@ -150,8 +150,8 @@ final class InstructionWriter {
     if (r == Route.OPHTHALMIC || r == Route.OTIC || (r == Route.NASAL && p.unit == DoseUnit.DROP)) {
       return "Instill";
     }
-    if (r == Route.NASAL && p.unit == DoseUnit.SPRAY) {
-      return "Spray";
+    if (p.unit == DoseUnit.SPRAY) {
+      return "Use"; // "Use 2 sprays in each nostril", not "Spray 2 sprays"
     }
     if (r == Route.INHALATION || p.unit == DoseUnit.PUFF) {
       return "Inhale";

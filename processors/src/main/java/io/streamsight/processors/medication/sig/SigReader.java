@@ -1529,7 +1529,8 @@ final class SigReader extends QuantityView {
     cur.period = period;
     cur.periodMax = periodMax;
     cur.periodUnit = unit;
-    cur.timingCode = code;
+    // "2-3 times daily" is no one GTS code: BID would say exactly twice
+    cur.timingCode = frequencyMax == null && periodMax == null ? code : null;
   }
 
   /** After "q": "q4h", "q 4-6 h", "q1/2hr", "q30min", "q2wk", "q am", "q monday", "q week". */

@@ -941,6 +941,16 @@ final class Vocabulary {
     CONDITIONS.put("agitated", "agitation");
     CONDITIONS.put("painful", "pain");
     CONDITIONS.put("breathless", "shortness of breath");
+    // indications as prescribers abbreviate them
+    CONDITIONS.put("sob", "shortness of breath");
+    CONDITIONS.put("n/v", "nausea and vomiting");
+    CONDITIONS.put("n&v", "nausea and vomiting");
+    CONDITIONS.put("nv", "nausea and vomiting");
+    CONDITIONS.put("cp", "chest pain");
+    CONDITIONS.put("h/a", "headache");
+    CONDITIONS.put("ha", "headache");
+    CONDITIONS.put("abd pain", "abdominal pain");
+    CONDITIONS.put("bp", "blood pressure");
   }
 
   private static void correctable() {

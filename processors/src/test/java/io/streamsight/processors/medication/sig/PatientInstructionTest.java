@@ -23,7 +23,7 @@ class PatientInstructionTest {
         "1 1/2 tabs po bid | Take 1 1/2 tablets by mouth twice a day",
         "1-2 tabs po q4-6h prn pain max 8/d | Take 1 to 2 tablets by mouth every 4 to 6 hours as"
             + " needed for pain, no more than 8 tablets a day",
-        "2 puffs inh qid prn sob | Inhale 2 puffs 4 times a day as needed for sob",
+        "2 puffs inh qid prn sob | Inhale 2 puffs 4 times a day as needed for shortness of breath",
         "apply a thin layer to affected area bid | Apply a thin layer to the affected area twice a"
             + " day",
         "1 supp pr q6h prn fever | Insert 1 suppository rectally every 6 hours as needed for fever",

@@ -243,4 +243,32 @@ class SigParserPrescriberPhrasesTest {
         .extracting(SigNote::level)
         .containsExactly(SigNote.WARNING);
   }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "2 puffs inh q4h prn sob | shortness of breath",
+        "insert 1 supp pr q6h prn n/v | nausea and vomiting",
+        "1 tab po q4h prn h/a | headache",
+        "1 tab sl q5min prn cp | chest pain",
+      })
+  void shouldSpellOutAbbreviatedReasons(String sig, String reason) {
+    Dosage d = only(sig);
+    assertThat(d.getAsNeededCodeableConcept().getText()).isEqualTo(reason);
+    assertThat(parse(sig).patientInstruction()).endsWith("as needed for " + reason);
+  }
+
+  @Test
+  void shouldGiveARangeOfTimesNoSingleTimingCode() {
+    Dosage d = only("1 tab po 2-3 times daily");
+    assertThat(repeat(d).getFrequencyMax()).isEqualTo(3);
+    assertThat(d.getTiming().hasCode()).isFalse();
+  }
+
+  @Test
+  void shouldUseSpraysRatherThanSprayThem() {
+    assertThat(parse("2 sprays ien daily").patientInstruction())
+        .isEqualTo("Use 2 sprays in each nostril once a day");
+  }
 }
