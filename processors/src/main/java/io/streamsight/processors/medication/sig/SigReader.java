@@ -587,6 +587,13 @@ final class SigReader extends QuantityView {
         pos++;
         return true;
       }
+      case "increase", "decrease", "reduce", "taper", "titrate" -> {
+        if (isW(pos + 1, "to")) {
+          pos += 2; // "then increase to 1 tab bid": the new dose follows
+          return true;
+        }
+        return adviceClause(); // "decrease by 10 mg every 5 days", kept word for word
+      }
       case "except", "excluding" -> {
         return exceptDays();
       }
@@ -837,21 +844,22 @@ final class SigReader extends QuantityView {
    * it, or -1.
    */
   private int emptyStomachTiming(int k) {
-    if (!isW(k, "before") || !isW(k + 1, "or") || !isNum(k + 2) || !isTimeUnit(k + 3)) {
+    if (!isW(k, "before") || !isW(k + 1, "or")) {
       return -1;
     }
-    if (!isW(k + 4, "after")) {
+    int after = isNum(k + 2) && isTimeUnit(k + 3) ? k + 4 : k + 2; // "2 hours before or after"
+    if (!isW(after, "after")) {
       return -1;
     }
-    String what = w(k + 5);
+    String what = w(after + 1);
     if (what != null
         && (Vocabulary.MEALS.containsKey(what)
             || what.equals("food")
             || what.equals("eating")
             || what.equals("meal"))) {
-      return k + 6;
+      return after + 2;
     }
-    return isW(k + 5, "a") && isW(k + 6, "meal") ? k + 7 : -1;
+    return isW(after + 1, "a") && isW(after + 2, "meal") ? after + 3 : -1;
   }
 
   /** "1x3" (dose times a day), "2x/d", "2x daily", "3x weekly", "1xHS". */

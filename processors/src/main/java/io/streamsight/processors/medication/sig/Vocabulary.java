@@ -823,6 +823,11 @@ final class Vocabulary {
     Collections.addAll(
         ADVICE_WORDS,
         "remain",
+        "increase",
+        "decrease",
+        "reduce",
+        "taper",
+        "titrate",
         "stay",
         "reassess",
         "reevaluate",

@@ -229,6 +229,13 @@ class SigParserPrescriberPhrasesTest {
         "inhale contents of 1 capsule daily | Inhale 1 capsule once a day",
         "1 tab po bid x 7 days then reassess"
             + " | Take 1 tablet by mouth twice a day for 7 days, reassess",
+        "1 tab po 2 hours before or after food"
+            + " | Take 1 tablet by mouth, 2 hours before or after food",
+        "1 tab po daily x 1 wk then increase to 1 tab po bid"
+            + " | Take 1 tablet by mouth once a day for 1 week,"
+            + " then take 1 tablet by mouth twice a day",
+        "40 mg po daily, decrease by 10 mg every 5 days"
+            + " | Take 40 mg by mouth once a day, decrease by 10 mg every 5 days",
       })
   void shouldWriteTheInstruction(String sig, String instruction) {
     assertThat(parse(sig).patientInstruction()).isEqualTo(instruction);
