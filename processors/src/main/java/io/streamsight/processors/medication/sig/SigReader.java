@@ -2061,6 +2061,19 @@ final class SigReader extends QuantityView {
     }
     dispense = value;
     pos = e;
+    // "#90 (90 days)": the days the quantity lasts, not a course length
+    if (isP(e, '(') && isNum(e + 1) && (isW(e + 2, "days") || isW(e + 2, "day"))) {
+      int close = isW(e + 3, "supply") ? e + 4 : e + 3;
+      if (isP(close, ')')) {
+        note(
+            "DaysSupply",
+            new SigNote(
+                "DaysSupply",
+                "The dispense quantity is written to last " + text(e + 1, e + 3),
+                SigNote.INFO));
+        pos = close + 1;
+      }
+    }
     return true;
   }
 

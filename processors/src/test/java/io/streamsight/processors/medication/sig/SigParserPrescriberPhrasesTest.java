@@ -278,4 +278,12 @@ class SigParserPrescriberPhrasesTest {
     assertThat(parse("2 sprays ien daily").patientInstruction())
         .isEqualTo("Use 2 sprays in each nostril once a day");
   }
+
+  @Test
+  void shouldReadDaysAfterTheDispenseQuantityAsItsSupplyNotACourse() {
+    ParsedSig parsed = parse("1 tab po daily #90 (90 days)");
+    assertThat(parsed.dispenseQuantity()).isEqualTo(90.0);
+    assertThat(repeat(parsed.dosages().get(0)).hasBoundsDuration()).isFalse();
+    assertThat(parsed.notes()).extracting(SigNote::type).contains("DaysSupply");
+  }
 }
