@@ -26,8 +26,12 @@ final class DailyDoses {
    */
   record Step(int sequence, List<Part> parts, Double days) {}
 
-  /** A concurrent part: its dose (null when the sig gives none) and administrations per day. */
-  record Part(Dose dose, double perDay, boolean asNeeded) {}
+  /**
+   * A concurrent part: its dose (null when the sig gives none), administrations per day (for an
+   * as-needed part, the most its frequency allows: q4-6h is 6 a day), whether it is as needed, and
+   * the sig's own maximum per day for it (null when none).
+   */
+  record Part(Dose dose, double perDay, boolean asNeeded, Dose maxPerDay) {}
 
   private DailyDoses() {}
 
@@ -48,7 +52,8 @@ final class DailyDoses {
         if (perDay.isEmpty()) {
           return Optional.empty();
         }
-        parts.add(new Part(dose(d).orElse(null), perDay.get(), asNeeded(d)));
+        parts.add(
+            new Part(dose(d).orElse(null), perDay.get(), asNeeded(d), maxPerDay(d).orElse(null)));
         Double bound = boundsDays(d.getTiming());
         if (bound != null) {
           days = days == null ? bound : Math.max(days, bound);
@@ -76,6 +81,28 @@ final class DailyDoses {
       }
     }
     return Optional.empty();
+  }
+
+  /** Every amount the dosages give: each dose quantity, and both ends of each dose range. */
+  static List<Dose> amounts(List<Dosage> dosages) {
+    List<Dose> amounts = new ArrayList<>();
+    for (Dosage d : dosages) {
+      for (Dosage.DosageDoseAndRateComponent dr : d.getDoseAndRate()) {
+        if (dr.hasDoseQuantity()) {
+          add(amounts, dr.getDoseQuantity());
+        } else if (dr.hasDoseRange()) {
+          add(amounts, dr.getDoseRange().getLow());
+          add(amounts, dr.getDoseRange().getHigh());
+        }
+      }
+    }
+    return amounts;
+  }
+
+  private static void add(List<Dose> amounts, Quantity q) {
+    if (q != null && q.hasValue()) {
+      amounts.add(new Dose(q.getValue().doubleValue(), unit(q)));
+    }
   }
 
   static String unit(Quantity q) {

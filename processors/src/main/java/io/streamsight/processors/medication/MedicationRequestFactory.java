@@ -1,6 +1,7 @@
 package io.streamsight.processors.medication;
 
 import io.streamsight.events.FormularyProduct;
+import io.streamsight.events.ValidationStatus;
 import io.streamsight.processors.medication.sig.ParsedSig;
 import java.math.BigDecimal;
 import org.hl7.fhir.r4.model.CodeableConcept;
@@ -10,7 +11,10 @@ import org.hl7.fhir.r4.model.MedicationRequest;
 import org.hl7.fhir.r4.model.Quantity;
 import org.hl7.fhir.r4.model.Reference;
 
-/** Builds the FHIR R4 MedicationRequest an order stands for. */
+/**
+ * Builds the FHIR R4 MedicationRequest an order stands for, with its status from the validation
+ * (active, on-hold or cancelled) and, unless rejected, its expected supply duration.
+ */
 final class MedicationRequestFactory {
 
   /** Health Canada's DIN naming system, as the Canadian baseline profiles use it. */
@@ -27,10 +31,15 @@ final class MedicationRequestFactory {
       FormularyProduct product,
       Double dispenseQuantity,
       String dispenseUnit,
-      Integer supplyDays) {
+      Integer supplyDays,
+      ValidationStatus status) {
     MedicationRequest request = new MedicationRequest();
     request.addIdentifier().setSystem(ORDER_ID_SYSTEM).setValue(order.orderId());
-    request.setStatus(MedicationRequest.MedicationRequestStatus.ACTIVE);
+    request.setStatus(requestStatus(status));
+    if (status == ValidationStatus.REJECTED) {
+      // a rejected order will not be dispensed: no supply to expect
+      supplyDays = null;
+    }
     request.setIntent(MedicationRequest.MedicationRequestIntent.ORDER);
 
     CodeableConcept medication = new CodeableConcept();
@@ -78,5 +87,17 @@ final class MedicationRequestFactory {
       }
     }
     return request;
+  }
+
+  /**
+   * The request's status for the validation's: an accepted order is active, one waiting for a
+   * pharmacist's review is on hold, a rejected one is cancelled (it will not be acted on).
+   */
+  static MedicationRequest.MedicationRequestStatus requestStatus(ValidationStatus status) {
+    return switch (status) {
+      case ACCEPTED -> MedicationRequest.MedicationRequestStatus.ACTIVE;
+      case NEEDS_REVIEW -> MedicationRequest.MedicationRequestStatus.ONHOLD;
+      case REJECTED -> MedicationRequest.MedicationRequestStatus.CANCELLED;
+    };
   }
 }

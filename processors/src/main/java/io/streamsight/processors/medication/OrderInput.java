@@ -28,6 +28,13 @@ public record OrderInput(
     String patientRef,
     String prescriberRef) {
 
+  /** A blank DIN, drug name or quantity unit ({@code "din": ""}) is none. */
+  public OrderInput {
+    din = blankToNull(din);
+    drugName = blankToNull(drugName);
+    quantityUnit = blankToNull(quantityUnit);
+  }
+
   public static OrderInput of(MedicationOrder order) {
     return new OrderInput(
         order.getOrderId(),

@@ -3,6 +3,7 @@ package io.streamsight.processors.medication;
 import io.streamsight.events.FormularyIngredient;
 import io.streamsight.events.FormularyProduct;
 import io.streamsight.events.ValidationStatus;
+import io.streamsight.processors.medication.formulary.DrugNames;
 import io.streamsight.processors.medication.formulary.Formulary;
 import io.streamsight.processors.medication.formulary.MatchKind;
 import io.streamsight.processors.medication.formulary.NameMatch;
@@ -12,9 +13,11 @@ import io.streamsight.processors.medication.sig.SigParser;
 import io.streamsight.processors.medication.sig.Strength;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
 import org.hl7.fhir.r4.model.Dosage;
@@ -54,18 +57,23 @@ public final class OrderValidator {
     String written =
         order.drugName() != null ? order.drugName() : sig == null ? null : sig.drugName();
     String name = written == null ? null : Strengths.stripStrength(written);
-    Strength strength =
-        sig != null && sig.strength() != null
-            ? sig.strength()
-            : Strengths.inName(written).orElse(null);
+    // A strength the sig names ("t 250mg") comes first, else the one in the drug name. Without
+    // one, doses written as amounts of drug ("500 mg po tid", "20 units") say the strength.
+    boolean sigStrength = sig != null && sig.strength() != null;
+    List<Strength> strengths = sigStrength ? List.of(sig.strength()) : Strengths.allInName(written);
+    List<DailyDoses.Dose> amounts =
+        sig == null || sigStrength ? List.of() : DailyDoses.amounts(sig.dosages());
 
-    FormularyProduct product = identify(order, name, strength, findings);
-    if (product != null) {
-      checkStrength(product, strength, findings);
+    Identity identity = identify(order, name, strengths, amounts, findings);
+    FormularyProduct product = identity.product();
+    // The strength is the DIN's product's; when the name says another drug, that comes first.
+    if (product != null && !identity.nameConflict()) {
+      checkStrength(
+          product, identity.components(), strengths, sigStrength, sig != null, amounts, findings);
     }
     if (sig != null) {
       for (SigNote note : sig.notes()) {
-        findings.add(new Finding(note.type(), note.message(), level(note.level())));
+        findings.add(new Finding(note.type(), note.message(), noteLevel(note)));
       }
       if (product != null) {
         sig.dosages().stream()
@@ -87,6 +95,7 @@ public final class OrderValidator {
                   + Strengths.number(dispense)
                   + "; it must be above 0"));
     }
+    Strength strength = strengths.isEmpty() ? null : strengths.get(0);
     Integer supplyDays = null;
     if (sig != null && dispense != null && dispense > 0) {
       supplyDays =
@@ -98,16 +107,17 @@ public final class OrderValidator {
               .orElse(null);
     }
     findings.sort(Comparator.comparing(Finding::level));
+    ValidationStatus status = status(findings);
     // Each Dosage is encoded once: for the validation record and inside the MedicationRequest.
     List<String> dosageJson = reading == null ? List.of() : reading.dosageJson();
     String request =
         FhirJsonWriter.medicationRequest(
             MedicationRequestFactory.build(
-                order, sig, product, dispense, order.quantityUnit(), supplyDays),
+                order, sig, product, dispense, order.quantityUnit(), supplyDays, status),
             dosageJson);
     return new ValidationResult(
         order,
-        status(findings),
+        status,
         List.copyOf(findings),
         sig,
         product,
@@ -129,9 +139,35 @@ public final class OrderValidator {
     return reading;
   }
 
-  /** The product the order names, by DIN, else by drug name; null when none. */
-  private FormularyProduct identify(
-      OrderInput order, String name, Strength strength, List<Finding> findings) {
+  /**
+   * The product an order names, with which of its ingredients a combination name lists, and whether
+   * the name conflicts with the DIN.
+   *
+   * @param product the product, or null when none is identified
+   * @param components for a combination name ("amoxicillin-clavulanate"), the index of the
+   *     product's ingredient each named component stands for, in the name's order; else empty
+   * @param nameConflict whether the name given is neither the DIN's brand nor its ingredients
+   */
+  private record Identity(
+      FormularyProduct product, List<Integer> components, boolean nameConflict) {
+    static final Identity NONE = new Identity(null, List.of(), false);
+  }
+
+  /** How a written name fits a product; see {@link #nameFit}. */
+  private record NameFit(
+      MatchKind kind, int distance, String matchedName, List<Integer> components) {}
+
+  /** The product the order names, by DIN, else by drug name. */
+  private Identity identify(
+      OrderInput order,
+      String name,
+      List<Strength> strengths,
+      List<DailyDoses.Dose> amounts,
+      List<Finding> findings) {
+    boolean named = name != null && !name.isBlank();
+    if (named) {
+      errorProneNames(name, findings);
+    }
     if (order.din() != null) {
       Optional<FormularyProduct> byDin = formulary.byDin(order.din());
       if (byDin.isEmpty()) {
@@ -139,7 +175,7 @@ public final class OrderValidator {
             Finding.critical(
                 "DinNotFoundError",
                 "Prescribed DIN is not valid: no details found for DIN " + order.din()));
-        return null;
+        return Identity.NONE;
       }
       FormularyProduct product = byDin.get();
       if (!"MARKETED".equals(product.getMarketingStatus())) {
@@ -154,9 +190,23 @@ public final class OrderValidator {
                     + product.getMarketingStatus().toLowerCase(Locale.ROOT)
                     + " in the Drug Product Database, not marketed"));
       }
-      Optional<NameMatch> fit =
-          name == null || name.isBlank() ? Optional.empty() : nameMatch(name, product);
-      if (fit.isPresent() && fit.get().kind() == MatchKind.FUZZY && fit.get().distance() > 1) {
+      if (!named) {
+        return new Identity(product, List.of(), false);
+      }
+      Optional<NameFit> fit = nameFit(name, product);
+      if (fit.isEmpty()) {
+        findings.add(
+            Finding.critical(
+                "DrugNameConflictError",
+                "Conflict between prescribed DIN "
+                    + product.getBrandName()
+                    + "/"
+                    + ingredientNames(product)
+                    + " and specified drugname "
+                    + name));
+        return new Identity(product, List.of(), true);
+      }
+      if (fit.get().kind() == MatchKind.FUZZY && fit.get().distance() > 1) {
         findings.add(
             Finding.warning(
                 "DrugNameSpellingWarning",
@@ -168,46 +218,22 @@ public final class OrderValidator {
                     + fit.get().matchedName()
                     + "; check it is the same drug"));
       }
-      if (name != null && !name.isBlank() && fit.isEmpty()) {
-        findings.add(
-            Finding.critical(
-                "DrugNameConflictError",
-                "Conflict between prescribed DIN "
-                    + product.getBrandName()
-                    + "/"
-                    + ingredientNames(product)
-                    + " and specified drugname "
-                    + name));
-      }
-      return product;
+      return new Identity(product, fit.get().components(), false);
     }
-    if (name == null || name.isBlank()) {
+    if (!named) {
       findings.add(
           Finding.critical("DinNotFoundError", "The order gives neither a DIN nor a drug name"));
-      return null;
+      return Identity.NONE;
     }
-    // A fuzzy match is a suggestion, never an identification.
-    List<FormularyProduct> marketed =
-        formulary.byName(name).stream()
-            .filter(m -> m.kind() != MatchKind.FUZZY)
-            .map(NameMatch::product)
-            .filter(p -> "MARKETED".equals(p.getMarketingStatus()))
-            .toList();
+    List<FormularyProduct> marketed = byName(name);
     if (marketed.isEmpty()) {
       findings.add(
           Finding.critical(
               "DinNotFoundError",
               "No DIN given and no marketed product matches the drug name " + name));
-      return null;
+      return Identity.NONE;
     }
-    FormularyProduct chosen =
-        strength == null
-            ? marketed.get(0)
-            : marketed.stream()
-                .filter(
-                    p -> Strengths.single(p).map(i -> Strengths.matches(strength, i)).orElse(false))
-                .findFirst()
-                .orElse(marketed.get(0));
+    FormularyProduct chosen = choose(marketed, name, strengths, amounts);
     findings.add(
         Finding.info(
             "ProductMatchedByName",
@@ -218,57 +244,346 @@ public final class OrderValidator {
                 + " ("
                 + chosen.getBrandName()
                 + ")"));
-    return chosen;
+    return new Identity(
+        chosen,
+        DrugNames.combinationMatch(DrugNames.expand(name), chosen).orElse(List.of()),
+        false);
+  }
+
+  /**
+   * Marketed products a name identifies without a DIN: by the name (an abbreviation read as what it
+   * stands for), else, for a combination name, the products holding every ingredient it lists. A
+   * fuzzy match is a suggestion, never an identification.
+   */
+  private List<FormularyProduct> byName(String name) {
+    String query = DrugNames.expand(name);
+    List<FormularyProduct> marketed = marketedNonFuzzy(query);
+    List<String> components = DrugNames.components(query);
+    if (marketed.isEmpty() && components.size() > 1) {
+      marketed =
+          marketedNonFuzzy(DrugNames.expand(components.get(0))).stream()
+              .filter(p -> DrugNames.combinationMatch(query, p).isPresent())
+              .toList();
+    }
+    return marketed;
+  }
+
+  private List<FormularyProduct> marketedNonFuzzy(String query) {
+    return formulary.byName(query).stream()
+        .filter(m -> m.kind() != MatchKind.FUZZY)
+        .map(NameMatch::product)
+        .filter(p -> "MARKETED".equals(p.getMarketingStatus()))
+        .toList();
+  }
+
+  /**
+   * Among products matched by name, the first whose strength is the one written, else the first a
+   * dose of drug is exactly one unit of, else one it is a whole number of, else the first.
+   */
+  private static FormularyProduct choose(
+      List<FormularyProduct> products,
+      String name,
+      List<Strength> strengths,
+      List<DailyDoses.Dose> amounts) {
+    if (!strengths.isEmpty()) {
+      for (FormularyProduct p : products) {
+        List<Integer> components =
+            DrugNames.combinationMatch(DrugNames.expand(name), p).orElse(List.of());
+        List<StrengthPair> pairs = pairs(p, components, strengths);
+        if (!pairs.isEmpty() && totalDistance(p, pairs).map(d -> d < 1e-6).orElse(false)) {
+          return p;
+        }
+      }
+      return products.get(0);
+    }
+    FormularyProduct whole = null;
+    for (FormularyProduct p : products) {
+      List<DoseUnits.DoseOf> doses = dosesOf(amounts, p);
+      if (doses.isEmpty() || doses.stream().anyMatch(d -> !d.deliverable())) {
+        continue;
+      }
+      if (doses.stream().allMatch(d -> Math.abs(d.count() - 1) < 1e-6)) {
+        return p;
+      }
+      if (whole == null) {
+        whole = p;
+      }
+    }
+    return whole != null ? whole : products.get(0);
   }
 
   /**
    * How the written name fits the DIN's product: exactly or as an abbreviation, as a one-letter
-   * typo, as a further-off spelling (a warning: "cefalexin" is the INN for cephalexin, but
-   * "prednisone" is also two letters from prednisolone), or not at all.
+   * typo, as a further-off spelling (a warning: "prednisone" is two letters from prednisolone), or
+   * not at all. An abbreviation in {@link DrugNames} is read as what it stands for ("HCTZ",
+   * "cefalexin"); a combination name matches when each ingredient it lists is one of the product's
+   * ("amoxicillin-clavulanate", "acetaminophen with codeine").
    */
+  private Optional<NameFit> nameFit(String name, FormularyProduct product) {
+    String query = DrugNames.expand(name);
+    Optional<NameMatch> whole = nameMatch(query, product);
+    if (whole.isEmpty() && !query.equals(name)) {
+      whole = nameMatch(name, product);
+    }
+    if (whole.isPresent() && whole.get().kind() != MatchKind.FUZZY) {
+      return whole.map(m -> new NameFit(m.kind(), m.distance(), m.matchedName(), List.of()));
+    }
+    Optional<List<Integer>> combination = DrugNames.combinationMatch(query, product);
+    if (combination.isPresent()) {
+      return Optional.of(new NameFit(MatchKind.EXACT, 0, query, combination.get()));
+    }
+    return whole.map(m -> new NameFit(m.kind(), m.distance(), m.matchedName(), List.of()));
+  }
+
   private Optional<NameMatch> nameMatch(String name, FormularyProduct product) {
     return formulary.byName(name).stream()
         .filter(m -> m.product().getDin().equals(product.getDin()))
         .min(Comparator.comparing(NameMatch::kind).thenComparingInt(NameMatch::distance));
   }
 
-  private void checkStrength(FormularyProduct product, Strength strength, List<Finding> findings) {
+  /** A drug name (or a component of a combination name) on ISMP Canada's Do Not Use list. */
+  private static void errorProneNames(String name, List<Finding> findings) {
+    List<String> parts = new ArrayList<>(List.of(name));
+    List<String> components = DrugNames.components(name);
+    if (components.size() > 1) {
+      parts.addAll(components);
+    }
+    for (String part : parts) {
+      DrugNames.abbreviation(part)
+          .filter(a -> a.errorProne() != null)
+          .ifPresent(
+              a ->
+                  findings.add(
+                      Finding.warning(
+                          "ErrorProneAbbreviation",
+                          "The drug name '"
+                              + part.strip()
+                              + "' "
+                              + a.errorProne()
+                              + "; write '"
+                              + a.meaning()
+                              + "'")));
+    }
+  }
+
+  /**
+   * The strength checks: a strength written in the sig or the name against the DIN's; else doses
+   * written as amounts of drug, which must be whole units of the DIN's strength for tablets (halves
+   * allowed), capsules and the like (any amount of a liquid can be measured); else, when neither
+   * says a strength and the ingredient comes in several, which strength the DIN implies (not when
+   * the sig could not be read: it may well say one).
+   */
+  private void checkStrength(
+      FormularyProduct product,
+      List<Integer> components,
+      List<Strength> strengths,
+      boolean sigStrength,
+      boolean sigRead,
+      List<DailyDoses.Dose> amounts,
+      List<Finding> findings) {
+    boolean given = !strengths.isEmpty();
+    if (given && (checkWrittenStrength(product, components, strengths, findings) || sigStrength)) {
+      return;
+    }
+    List<DoseUnits.DoseOf> doses = dosesOf(amounts, product);
+    if (!doses.isEmpty()) {
+      doses.stream()
+          .filter(d -> !d.deliverable())
+          .findFirst()
+          .ifPresent(d -> flagDose(product, d, findings));
+      return;
+    }
+    if (!given && sigRead) {
+      checkMissingStrength(product, findings);
+    }
+  }
+
+  /** A written strength paired with the ingredient it is the strength of, by base name. */
+  private record StrengthPair(Strength written, String ingredient) {}
+
+  /** Whether the written strength differs from the DIN's; if so, says so and names the closest. */
+  private boolean checkWrittenStrength(
+      FormularyProduct product,
+      List<Integer> components,
+      List<Strength> strengths,
+      List<Finding> findings) {
+    List<StrengthPair> pairs = pairs(product, components, strengths);
+    Optional<Double> distance = totalDistance(product, pairs);
+    if (distance.isEmpty() || distance.get() < 1e-6) {
+      return false;
+    }
+    String written = Strengths.describe(strengths);
+    findings.add(
+        Finding.warning(
+            "StrengthNotFoundError",
+            "No exact strength match is found: the order says "
+                + written
+                + ", DIN "
+                + product.getDin()
+                + " is "
+                + Strengths.describe(product)));
+    sameIngredientsAndForm(product).stream()
+        .filter(p -> totalDistance(p, pairs).isPresent())
+        .min(
+            Comparator.comparing((FormularyProduct p) -> !sameSalts(p, product))
+                .thenComparing(p -> totalDistance(p, pairs).orElseThrow())
+                .thenComparing(FormularyProduct::getDin))
+        .ifPresent(p -> findings.add(closestFinding(written, p)));
+    return true;
+  }
+
+  /**
+   * Which ingredient each written strength is of: the only one; for a combination name, the
+   * ingredients it lists in its order ("sulfamethoxazole/trimethoprim 800/160"); else each strength
+   * to the ingredient whose strength is nearest. Strengths whose unit cannot be compared with their
+   * ingredient's are left out.
+   */
+  private static List<StrengthPair> pairs(
+      FormularyProduct product, List<Integer> components, List<Strength> strengths) {
+    List<FormularyIngredient> ingredients = product.getIngredients();
+    List<StrengthPair> pairs = new ArrayList<>();
+    if (ingredients.size() == 1) {
+      add(pairs, strengths.get(0), ingredients.get(0));
+    } else if (components.size() > 1) {
+      for (int k = 0; k < Math.min(components.size(), strengths.size()); k++) {
+        add(pairs, strengths.get(k), ingredients.get(components.get(k)));
+      }
+    } else {
+      List<FormularyIngredient> free = new ArrayList<>(ingredients);
+      for (Strength s : strengths) {
+        free.stream()
+            .filter(i -> Strengths.distance(s, i).isPresent())
+            .min(Comparator.comparing(i -> Strengths.distance(s, i).orElseThrow()))
+            .ifPresent(
+                i -> {
+                  free.remove(i);
+                  add(pairs, s, i);
+                });
+      }
+    }
+    return pairs;
+  }
+
+  private static void add(List<StrengthPair> pairs, Strength s, FormularyIngredient i) {
+    if (Strengths.distance(s, i).isPresent()) {
+      pairs.add(new StrengthPair(s, DrugNames.baseName(i.getName())));
+    }
+  }
+
+  /**
+   * The sum of the pairs' distances to a product's ingredients of the same base names; empty when
+   * there are no pairs or the product lacks one of those ingredients.
+   */
+  private static Optional<Double> totalDistance(
+      FormularyProduct product, List<StrengthPair> pairs) {
+    if (pairs.isEmpty()) {
+      return Optional.empty();
+    }
+    double total = 0;
+    for (StrengthPair pair : pairs) {
+      Optional<Double> d =
+          ingredient(product, pair.ingredient())
+              .flatMap(i -> Strengths.distance(pair.written(), i));
+      if (d.isEmpty()) {
+        return Optional.empty();
+      }
+      total += d.get();
+    }
+    return Optional.of(total);
+  }
+
+  private static Optional<FormularyIngredient> ingredient(FormularyProduct product, String base) {
+    return product.getIngredients().stream()
+        .filter(i -> i.getStrength() != null && DrugNames.baseName(i.getName()).equals(base))
+        .findFirst();
+  }
+
+  /** The doses written as amounts of drug, read against the product; see {@link DoseUnits}. */
+  private static List<DoseUnits.DoseOf> dosesOf(
+      List<DailyDoses.Dose> amounts, FormularyProduct product) {
+    List<DoseUnits.DoseOf> doses = new ArrayList<>();
+    for (DailyDoses.Dose amount : amounts) {
+      DoseUnits.doseOf(amount.value(), amount.unit(), product).ifPresent(doses::add);
+    }
+    return doses;
+  }
+
+  /**
+   * A dose that is not a whole number of the DIN's units (400 mg of a 500 mg capsule): names the
+   * closest strength of the same ingredients and form, preferring ones the dose is a whole number
+   * of.
+   */
+  private void flagDose(FormularyProduct product, DoseUnits.DoseOf dose, List<Finding> findings) {
+    double value = dose.count() * dose.ingredient().getStrength();
+    Strength amount = new Strength(value, nullToEmpty(dose.ingredient().getStrengthUnit()));
+    String written = Strengths.describe(amount).toLowerCase(Locale.ROOT);
+    boolean tablets = DoseUnits.counting(product) == DoseUnits.Counting.TABLETS;
+    findings.add(
+        Finding.warning(
+            "StrengthNotFoundError",
+            "No exact strength match is found: a dose of "
+                + written
+                + " is "
+                + Strengths.number(Math.round(dose.count() * 100) / 100.0)
+                + " of DIN "
+                + product.getDin()
+                + "'s "
+                + Strengths.describe(product)
+                + " "
+                + String.join(", ", product.getDosageForms()).toLowerCase(Locale.ROOT)
+                + (tablets ? ", not a whole or half number" : ", not a whole number")));
+    String base = DrugNames.baseName(dose.ingredient().getName());
+    sameIngredientsAndForm(product).stream()
+        .map(p -> ingredient(p, base).map(i -> new Candidate(p, i, amount)))
+        .flatMap(Optional::stream)
+        .filter(c -> c.count().isPresent())
+        .min(
+            Comparator.comparing((Candidate c) -> !sameSalts(c.product(), product))
+                .thenComparing(c -> !c.deliverable())
+                .thenComparing(c -> Math.abs(Math.log(c.count().orElseThrow())))
+                .thenComparing(c -> c.product().getDin()))
+        .ifPresent(c -> findings.add(closestFinding(written, c.product())));
+  }
+
+  /** A product the dose could be given with, for naming the closest strength. */
+  private record Candidate(
+      FormularyProduct product, FormularyIngredient ingredient, Strength dose) {
+    Optional<Double> count() {
+      return Strengths.amountRatio(dose.value(), dose.unit(), ingredient);
+    }
+
+    boolean deliverable() {
+      DoseUnits.Counting counting = DoseUnits.counting(product);
+      return counting == DoseUnits.Counting.MEASURED
+          || Strengths.wholeUnits(count().orElseThrow(), counting == DoseUnits.Counting.TABLETS);
+    }
+  }
+
+  private static Finding closestFinding(String written, FormularyProduct p) {
+    return Finding.info(
+        "ClosestStrengthFoundError",
+        "Closest drug strength found for "
+            + written
+            + " is "
+            + Strengths.describe(p)
+            + " (DIN "
+            + p.getDin()
+            + ", "
+            + p.getBrandName()
+            + ")");
+  }
+
+  /**
+   * Neither the sig nor the name gives a strength: when the ingredient comes in several strengths
+   * of this form, the DIN's is used and the pharmacist is told so.
+   */
+  private void checkMissingStrength(FormularyProduct product, List<Finding> findings) {
     Optional<FormularyIngredient> ingredient = Strengths.single(product);
     if (ingredient.isEmpty()) {
       return;
     }
-    if (strength != null) {
-      if (Strengths.distance(strength, ingredient.get()).isPresent()
-          && !Strengths.matches(strength, ingredient.get())) {
-        findings.add(
-            Finding.warning(
-                "StrengthNotFoundError",
-                "No exact strength match is found: the order says "
-                    + Strengths.describe(strength)
-                    + ", DIN "
-                    + product.getDin()
-                    + " is "
-                    + Strengths.describe(ingredient.get())));
-        closest(product, ingredient.get(), strength)
-            .ifPresent(
-                p ->
-                    findings.add(
-                        Finding.info(
-                            "ClosestStrengthFoundError",
-                            "Closest drug strength found for "
-                                + Strengths.describe(strength)
-                                + " is "
-                                + Strengths.describe(Strengths.single(p).orElseThrow())
-                                + " (DIN "
-                                + p.getDin()
-                                + ", "
-                                + p.getBrandName()
-                                + ")")));
-      }
-      return;
-    }
     TreeSet<String> strengths = new TreeSet<>();
-    for (FormularyProduct p : sameIngredientAndForm(product, ingredient.get())) {
+    for (FormularyProduct p : sameIngredientsAndForm(product)) {
       Strengths.single(p).map(Strengths::describe).ifPresent(strengths::add);
     }
     if (strengths.size() > 1) {
@@ -286,28 +601,46 @@ public final class OrderValidator {
     }
   }
 
-  /** The marketed product of the same ingredient and form whose strength is nearest. */
-  private Optional<FormularyProduct> closest(
-      FormularyProduct product, FormularyIngredient ingredient, Strength strength) {
-    return sameIngredientAndForm(product, ingredient).stream()
-        .filter(p -> Strengths.single(p).flatMap(i -> Strengths.distance(strength, i)).isPresent())
-        .min(
-            Comparator.comparing(
-                    (FormularyProduct p) ->
-                        Strengths.single(p)
-                            .flatMap(i -> Strengths.distance(strength, i))
-                            .orElseThrow())
-                .thenComparing(FormularyProduct::getDin));
-  }
-
-  private List<FormularyProduct> sameIngredientAndForm(
-      FormularyProduct product, FormularyIngredient ingredient) {
-    return formulary.byIngredient(ingredient.getName()).stream()
+  /**
+   * Marketed human products with the same active ingredients (by base name) and the same dosage
+   * form, this one included.
+   */
+  private List<FormularyProduct> sameIngredientsAndForm(FormularyProduct product) {
+    if (product.getIngredients().isEmpty()) {
+      return List.of();
+    }
+    Set<String> bases = baseNames(product);
+    return formulary.byIngredient(product.getIngredients().get(0).getName()).stream()
         .filter(p -> "MARKETED".equals(p.getMarketingStatus()))
         .filter(p -> "Human".equalsIgnoreCase(p.getProductClass()))
-        .filter(p -> p.getIngredients().size() == 1)
+        .filter(p -> p.getIngredients().size() == product.getIngredients().size())
+        .filter(p -> baseNames(p).equals(bases))
         .filter(p -> p.getDosageForms().equals(product.getDosageForms()))
         .toList();
+  }
+
+  /**
+   * Whether two products hold the same salts ("BETAMETHASONE (BETAMETHASONE VALERATE)"), which the
+   * closest strength prefers: a dipropionate is not the nearest valerate.
+   */
+  private static boolean sameSalts(FormularyProduct a, FormularyProduct b) {
+    return ingredientNameSet(a).equals(ingredientNameSet(b));
+  }
+
+  private static Set<String> ingredientNameSet(FormularyProduct product) {
+    Set<String> names = new HashSet<>();
+    for (FormularyIngredient i : product.getIngredients()) {
+      names.add(i.getName().toUpperCase(Locale.ROOT));
+    }
+    return names;
+  }
+
+  private static Set<String> baseNames(FormularyProduct product) {
+    Set<String> names = new HashSet<>();
+    for (FormularyIngredient i : product.getIngredients()) {
+      names.add(DrugNames.baseName(i.getName()));
+    }
+    return names;
   }
 
   /** A step whose regular doses add up to more per day than the sig's own maximum. */
@@ -355,6 +688,18 @@ public final class OrderValidator {
       return ValidationStatus.NEEDS_REVIEW;
     }
     return ValidationStatus.ACCEPTED;
+  }
+
+  /**
+   * A sig note's level; ISMP error-prone abbreviations are at most warnings: the issue lists them
+   * with the findings that send an order to review, not with those that reject it.
+   */
+  private static Finding.Level noteLevel(SigNote note) {
+    Finding.Level level = level(note.level());
+    if ("ErrorProneAbbreviation".equals(note.type()) && level == Finding.Level.CRITICAL) {
+      return Finding.Level.WARNING;
+    }
+    return level;
   }
 
   private static Finding.Level level(String level) {

@@ -131,9 +131,14 @@ final class RouteFormCheck {
       return !semiSolid && !isEyeOrEar(product);
     }
     if (m.startsWith("inhale")) {
-      return !solidOral && !semiSolid;
+      // a capsule for inhalation (tiotropium) is inhaled through its device
+      return (!solidOral && !semiSolid) || hasRoute(product, "INHALATION");
     }
     return true;
+  }
+
+  private static boolean hasRoute(FormularyProduct product, String route) {
+    return product.getRoutes().stream().anyMatch(r -> r.equalsIgnoreCase(route));
   }
 
   private static boolean isEyeOrEar(FormularyProduct product) {

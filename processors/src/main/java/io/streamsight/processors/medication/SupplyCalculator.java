@@ -10,8 +10,13 @@ import java.util.Optional;
 /**
  * Expected days of supply: the dispense quantity divided by the amount used per day, step by step
  * for tapers (each bounded step uses its share, the rest lasts at the last step's rate), rounded
- * down. Liquids are counted by volume: a dose in milligrams becomes millilitres through the
- * product's strength (250 mg per 5 mL).
+ * down. An as-needed part counts at the most it may be used a day: its highest frequency, capped by
+ * the sig's own maximum.
+ *
+ * <p>A dose in an amount of drug becomes the dispense unit through the product's strength: mL of a
+ * liquid (250 mg per 5 mL; insulin at 100 units per mL), tablets or capsules (a dose they cannot
+ * give is not counted), one prefilled syringe per dose of its strength. Tablets and capsules count
+ * alike, and so do an inhaler's puffs, inhalations and doses.
  */
 final class SupplyCalculator {
 
@@ -52,17 +57,22 @@ final class SupplyCalculator {
       DailyDoses.Step step, String quantityUnit, FormularyProduct product, Strength sigStrength) {
     double total = 0;
     for (DailyDoses.Part part : step.parts()) {
-      if (part.asNeeded()) {
-        // As needed: counted at the most that may be used, which the max-dose finding covers;
-        // without a maximum the days of supply are unknown.
-        return Optional.empty();
-      }
       Optional<Double> amount =
           amountPerAdministration(part.dose(), quantityUnit, product, sigStrength);
       if (amount.isEmpty()) {
         return Optional.empty();
       }
-      total += amount.get() * part.perDay();
+      double daily = amount.get() * part.perDay();
+      if (part.asNeeded() && part.maxPerDay() != null) {
+        // As needed: counted at the most that may be used a day, which is the sig's own maximum
+        // when its schedule allows more ("1-2 tabs q4-6h prn, max 8/day": 8, not 12).
+        Optional<Double> max =
+            amountPerAdministration(part.maxPerDay(), quantityUnit, product, sigStrength);
+        if (max.isPresent()) {
+          daily = Math.min(daily, max.get());
+        }
+      }
+      total += daily;
     }
     return Optional.of(total);
   }
@@ -79,13 +89,13 @@ final class SupplyCalculator {
       dose = new DailyDoses.Dose(sigStrength.value(), sigStrength.unit());
     }
     String from = unitFamily(dose.unit());
-    if (target.isEmpty()
-        && product != null
-        && Strengths.toMg(dose.value(), dose.unit()).isPresent()) {
+    Optional<DoseUnits.DoseOf> drug =
+        product == null ? Optional.empty() : DoseUnits.doseOf(dose.value(), dose.unit(), product);
+    if (target.isEmpty() && drug.isPresent()) {
       // "#30" with a dose in mg: counted in the product's own unit (mL of a liquid, tablets).
       target = dispensingUnit(product);
     }
-    if (target.isEmpty() || target.equals(from)) {
+    if (target.isEmpty() || target.equals(from) || sameCount(from, target)) {
       return Optional.of(dose.value());
     }
     if (from.equals("ml") && target.equals("tsp")) {
@@ -97,24 +107,44 @@ final class SupplyCalculator {
     if (from.equals("tbsp") && target.equals("ml")) {
       return Optional.of(dose.value() * 15);
     }
-    Optional<Double> mg = Strengths.toMg(dose.value(), dose.unit());
-    if (mg.isPresent() && product != null) {
-      Optional<FormularyIngredient> ingredient = Strengths.single(product);
-      if (ingredient.isPresent()) {
-        Optional<Double> strengthMg =
-            Strengths.toMg(ingredient.get().getStrength(), ingredient.get().getStrengthUnit());
-        if (strengthMg.isPresent() && strengthMg.get() > 0) {
-          double units = mg.get() / strengthMg.get();
-          String per = unitFamily(ingredient.get().getDosageUnit());
-          double perAmount =
-              ingredient.get().getDosageValue() == null ? 1 : ingredient.get().getDosageValue();
-          if (target.equals(per) || (per.isEmpty() && isSolidUnit(target))) {
-            return Optional.of(units * perAmount);
-          }
-        }
-      }
+    if (drug.isEmpty() || !drug.get().deliverable()) {
+      // 400 mg of a 500 mg capsule cannot be given, so it cannot be counted either
+      return Optional.empty();
+    }
+    // An amount of drug (mg, units) in the product's units, through its strength.
+    FormularyIngredient ingredient = drug.get().ingredient();
+    double count = drug.get().count();
+    String per = unitFamily(ingredient.getDosageUnit());
+    double perAmount = ingredient.getDosageValue() == null ? 1 : ingredient.getDosageValue();
+    if (target.equals(per) || sameCount(per, target) || (per.isEmpty() && isSolidUnit(target))) {
+      return Optional.of(count * perAmount);
+    }
+    if (isSingleDoseDevice(target) && per.equals("ml") && Strengths.wholeUnits(count, false)) {
+      // a prefilled syringe holds one labelled dose (40 mg / 0.4 mL): 40 mg is one syringe
+      return Optional.of(count);
     }
     return Optional.empty();
+  }
+
+  /**
+   * Units that count the same things: a tablet written for a capsule is still one solid unit, and
+   * an inhaler's doses, puffs, inhalations and actuations are one another.
+   */
+  private static boolean sameCount(String a, String b) {
+    return (isTabletOrCapsule(a) && isTabletOrCapsule(b)) || (isPuff(a) && isPuff(b));
+  }
+
+  private static boolean isTabletOrCapsule(String family) {
+    return family.equals("tablet") || family.equals("capsule");
+  }
+
+  private static boolean isPuff(String family) {
+    return family.equals("puff") || family.equals("dose");
+  }
+
+  /** Prefilled syringes and auto-injectors hold one dose; vials, pens and cartridges hold many. */
+  private static boolean isSingleDoseDevice(String family) {
+    return family.equals("syringe") || family.equals("auto-injector");
   }
 
   /** The unit a product is counted in: its strength's "per" unit, else its solid form. */
@@ -156,7 +186,10 @@ final class SupplyCalculator {
       case "ml", "millilitre", "milliliter", "cc" -> "ml";
       case "tsp", "teaspoon", "teaspoonful" -> "tsp";
       case "tbsp", "tablespoon", "tablespoonful" -> "tbsp";
-      case "puff", "inhalation", "actuation" -> "puff";
+      case "puff", "inhalation", "actuation", "act" -> "puff";
+      case "dose" -> "dose";
+      case "syringe", "prefilled syringe", "pre-filled syringe" -> "syringe";
+      case "auto-injector", "autoinjector", "auto injector" -> "auto-injector";
       case "gtt", "gtts", "drop" -> "drop";
       case "unit", "iu", "u" -> "unit";
       case "supp", "suppository" -> "suppository";

@@ -20,7 +20,8 @@ import java.util.List;
  * @param sig the parsed sig, or null when it could not be parsed
  * @param product the formulary product the order was matched to, or null
  * @param dispenseQuantity from the order or the sig, or null
- * @param expectedSupplyDays dispense quantity over daily use, rounded down, or null
+ * @param expectedSupplyDays dispense quantity over daily use, rounded down, or null (kept for a
+ *     rejected order, whose MedicationRequest leaves it out)
  * @param dosageJson the sig's FHIR R4 Dosages as JSON, one per dosage, in order; empty without a
  *     sig
  * @param medicationRequestJson the FHIR R4 MedicationRequest as JSON

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.streamsight.events.ValidationStatus;
 import io.streamsight.processors.medication.formulary.InMemoryFormulary;
 import io.streamsight.processors.medication.sig.ParsedSig;
 import io.streamsight.processors.medication.sig.SharedSigData;
@@ -33,6 +34,8 @@ import org.hl7.fhir.r4.model.SimpleQuantity;
 import org.hl7.fhir.r4.model.StringType;
 import org.hl7.fhir.r4.model.Timing;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** Our FHIR JSON writer against HAPI's encoder: the same bytes, or HAPI's own output. */
 class FhirJsonWriterTest {
@@ -95,8 +98,9 @@ class FhirJsonWriterTest {
     }
   }
 
-  @Test
-  void shouldWriteValidatedOrdersRequestsExactlyAsHapiDoes() {
+  @ParameterizedTest
+  @EnumSource(ValidationStatus.class)
+  void shouldWriteValidatedOrdersRequestsExactlyAsHapiDoes(ValidationStatus status) {
     OrderInput order =
         new OrderInput(
             "o-1",
@@ -110,7 +114,8 @@ class FhirJsonWriterTest {
             "Practitioner/dr-1");
     ParsedSig sig = PARSER.parse(order.sig());
     MedicationRequest request =
-        MedicationRequestFactory.build(order, sig, TestProducts.AMOX_CAPSULE, 30.0, "capsule", 10);
+        MedicationRequestFactory.build(
+            order, sig, TestProducts.AMOX_CAPSULE, 30.0, "capsule", 10, status);
     List<String> dosages = sig.dosages().stream().map(FhirJsonWriter::dosage).toList();
 
     assertThat(FhirJsonWriter.medicationRequest(request, dosages))
@@ -128,6 +133,9 @@ class FhirJsonWriterTest {
                 "b", null, null, "amoxicillin", "t 250mg tid x10d", 150.0, "mL", null, null),
             new OrderInput("c", null, "99999999", null, "1 tab po daily", null, null, null, null),
             new OrderInput("d", null, null, null, "blah blah", null, null, null, null),
+            // on hold for review (a strength the DIN lacks)
+            new OrderInput(
+                "f", null, "00000003", "cephalexin 300mg", "1 tab po qid", 40.0, null, null, null),
             new OrderInput(
                 "e",
                 null,
