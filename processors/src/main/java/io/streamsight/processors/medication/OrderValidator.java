@@ -69,7 +69,14 @@ public final class OrderValidator {
     // The strength is the DIN's product's; when the name says another drug, that comes first.
     if (product != null && !identity.nameConflict()) {
       checkStrength(
-          product, identity.components(), strengths, sigStrength, sig != null, amounts, findings);
+          product,
+          identity.components(),
+          strengths,
+          sigStrength,
+          sig != null,
+          order.din() != null,
+          amounts,
+          findings);
     }
     if (sig != null) {
       for (SigNote note : sig.notes()) {
@@ -379,6 +386,7 @@ public final class OrderValidator {
       List<Strength> strengths,
       boolean sigStrength,
       boolean sigRead,
+      boolean dinGiven,
       List<DailyDoses.Dose> amounts,
       List<Finding> findings) {
     boolean given = !strengths.isEmpty();
@@ -394,7 +402,7 @@ public final class OrderValidator {
       return;
     }
     if (!given && sigRead) {
-      checkMissingStrength(product, findings);
+      checkMissingStrength(product, dinGiven, findings);
     }
   }
 
@@ -575,9 +583,12 @@ public final class OrderValidator {
 
   /**
    * Neither the sig nor the name gives a strength: when the ingredient comes in several strengths
-   * of this form, the DIN's is used and the pharmacist is told so.
+   * of this form, the DIN's is used and the pharmacist is told so. A DIN the order gives names one
+   * product, so its strength is not in doubt: the finding is information and the order is not held
+   * for review. A product chosen by name is one of several strengths, so that is a warning.
    */
-  private void checkMissingStrength(FormularyProduct product, List<Finding> findings) {
+  private void checkMissingStrength(
+      FormularyProduct product, boolean dinGiven, List<Finding> findings) {
     Optional<FormularyIngredient> ingredient = Strengths.single(product);
     if (ingredient.isEmpty()) {
       return;
@@ -587,17 +598,17 @@ public final class OrderValidator {
       Strengths.single(p).map(Strengths::describe).ifPresent(strengths::add);
     }
     if (strengths.size() > 1) {
-      findings.add(
-          Finding.warning(
-              "MissingStrengthDataError",
-              "Common Drug strength is provided: the order gives no strength, so DIN "
-                  + product.getDin()
-                  + "'s "
-                  + Strengths.describe(ingredient.get())
-                  + " is used; "
-                  + ingredient.get().getName().toLowerCase(Locale.ROOT)
-                  + " comes in "
-                  + String.join(", ", strengths)));
+      String message =
+          "Common Drug strength is provided: the order gives no strength, so DIN "
+              + product.getDin()
+              + "'s "
+              + Strengths.describe(ingredient.get())
+              + " is used; "
+              + ingredient.get().getName().toLowerCase(Locale.ROOT)
+              + " comes in "
+              + String.join(", ", strengths);
+      String type = "MissingStrengthDataError";
+      findings.add(dinGiven ? Finding.info(type, message) : Finding.warning(type, message));
     }
   }
 

@@ -40,6 +40,12 @@ class OrderValidatorDpdTest {
     return new Case(din, name, sig, qty, unit, ValidationStatus.ACCEPTED, List.of(), days);
   }
 
+  /** Accepted, with information findings that hold nothing for review. */
+  private static Case acceptedNoting(
+      String din, String name, String sig, double qty, String unit, Integer days, String... types) {
+    return new Case(din, name, sig, qty, unit, ValidationStatus.ACCEPTED, List.of(types), days);
+  }
+
   private static Case review(
       String din, String name, String sig, double qty, String unit, Integer days, String... types) {
     return new Case(din, name, sig, qty, unit, ValidationStatus.NEEDS_REVIEW, List.of(types), days);
@@ -57,9 +63,10 @@ class OrderValidatorDpdTest {
         accepted("00312770", "prednisone", "40mg daily x5d then 20mg daily x5d", 60, "tablet", 10),
         review(
             "00628123", "amoxicillin", "400 mg po tid x 7 days", 21, "capsule", null, snf, closest),
-        // the DIN alone says the strength: the rule stands
-        review("02230711", "Lipitor", "1 tab daily", 30, "tablet", 30, missing),
-        review("00628123", "amoxicillin", "1 tab po tid x 10 days", 30, "capsule", 10, missing),
+        // the DIN alone says the strength: noted, but a DIN names one product, so not held
+        acceptedNoting("02230711", "Lipitor", "1 tab daily", 30, "tablet", 30, missing),
+        acceptedNoting(
+            "00628123", "amoxicillin", "1 tab po tid x 10 days", 30, "capsule", 10, missing),
         // combinations named by their ingredients
         accepted(
             "00445282", "sulfamethoxazole/trimethoprim", "1 tab po bid x 7 days", 14, "tablet", 7),
@@ -162,7 +169,7 @@ class OrderValidatorDpdTest {
             "suppository",
             10),
         accepted("02046040", "acetaminophen", "240 mg po q6h prn fever", 100, "mL", 3),
-        review(
+        acceptedNoting(
             "02230437", "acetaminophen", "1 supp pr q6h prn fever", 12, "suppository", 3, missing),
         // an empty DIN is no DIN
         review("", "metformin", "1 tab po bid", 60, "tablet", 30, missing, "ProductMatchedByName"),

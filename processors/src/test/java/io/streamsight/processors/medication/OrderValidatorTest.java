@@ -129,14 +129,30 @@ class OrderValidatorTest {
   }
 
   @Test
-  void shouldReviewOrderWithoutStrengthWhenTheIngredientComesInSeveral() {
+  void shouldNoteTheDinsStrengthWhenTheOrderGivesNoneAndTheIngredientComesInSeveral() {
+    // the DIN names one product, so its strength is in no doubt: noted, not held for review
     ValidationResult r = validator.validate(order("00000004", null, "cephalexin t1t", 20.0, null));
+
+    assertThat(r.status()).isEqualTo(ValidationStatus.ACCEPTED);
+    assertThat(r.findings())
+        .filteredOn(f -> f.type().equals("MissingStrengthDataError"))
+        .singleElement()
+        .satisfies(
+            f -> {
+              assertThat(f.message()).startsWith("Common Drug strength is provided");
+              assertThat(f.level()).isEqualTo(Finding.Level.INFO);
+            });
+  }
+
+  @Test
+  void shouldReviewAProductChosenByNameWhenTheIngredientComesInSeveralStrengths() {
+    ValidationResult r = validator.validate(order(null, "cephalexin", "1 cap po qid", 40.0, null));
 
     assertThat(r.status()).isEqualTo(ValidationStatus.NEEDS_REVIEW);
     assertThat(r.findings())
         .filteredOn(f -> f.type().equals("MissingStrengthDataError"))
         .singleElement()
-        .satisfies(f -> assertThat(f.message()).startsWith("Common Drug strength is provided"));
+        .satisfies(f -> assertThat(f.level()).isEqualTo(Finding.Level.WARNING));
   }
 
   @Test
@@ -644,7 +660,7 @@ class OrderValidatorTest {
     MedicationRequest accepted =
         request(validate("00000002", "amoxicillin", "1 cap po tid x10d", 30.0, "capsule"));
     MedicationRequest review =
-        request(validate("00000004", "cephalexin", "1 tab po bid", 30.0, "tablet"));
+        request(validate("00000004", "cephalexin 300mg", "1 tab po bid", 30.0, "tablet"));
     ValidationResult rejectedResult =
         validate("00000004", "amoxicillin", "1 tab po bid", 30.0, "tablet");
     MedicationRequest rejected = request(rejectedResult);
