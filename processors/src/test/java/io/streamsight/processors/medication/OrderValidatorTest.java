@@ -4,10 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.streamsight.events.ValidationStatus;
 import io.streamsight.processors.medication.formulary.InMemoryFormulary;
-import io.streamsight.processors.medication.sig.ParsedSig;
 import io.streamsight.processors.medication.sig.SigParser;
-import io.streamsight.processors.medication.sig.Strength;
-import java.util.List;
 import org.hl7.fhir.r4.model.MedicationRequest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -333,27 +330,12 @@ class OrderValidatorTest {
 
   @Test
   void shouldNotDoubleFlagAStrengthTheParserAlsoGaveAsTheDose() {
-    // The parser may copy a strength it read ("t 300mg tid") into the dose when the sig has no
-    // other: the strength is checked once, and the dose is not checked again.
-    ParsedSig parsed = new SigParser().parse("300 mg tid x10d");
-    ParsedSig withStrength =
-        new ParsedSig(
-            "t 300mg tid x10d",
-            parsed.dosages(),
-            null,
-            null,
-            new Strength(300, "mg"),
-            parsed.notes(),
-            parsed.patientInstructions());
-    OrderValidator copying =
-        new OrderValidator(
-            text -> new SigReading(withStrength, List.of(), null),
-            InMemoryFormulary.of(TestProducts.all()));
-
+    // The parser copies the strength of "t 300mg tid" into the dose, as the sig has no other:
+    // the strength is checked once, and the dose is not checked again.
     ValidationResult tablet =
-        copying.validate(order("00000003", "cephalexin", "t 300mg tid x10d", 30.0, "tablet"));
+        validator.validate(order("00000003", "cephalexin", "t 300mg tid x10d", 30.0, "tablet"));
     ValidationResult liquid =
-        copying.validate(order("00000001", "amoxicillin", "t 300mg tid x10d", 150.0, "mL"));
+        validator.validate(order("00000001", "amoxicillin", "t 300mg tid x10d", 150.0, "mL"));
 
     assertThat(types(tablet))
         .containsExactlyInAnyOrder("StrengthNotFoundError", "ClosestStrengthFoundError");
@@ -364,23 +346,8 @@ class OrderValidatorTest {
 
   @Test
   void shouldAcceptAStrengthTheParserAlsoGaveAsTheDoseWhenItIsTheDins() {
-    ParsedSig parsed = new SigParser().parse("250 mg tid x10d");
-    ParsedSig withStrength =
-        new ParsedSig(
-            "t 250mg tid x10d",
-            parsed.dosages(),
-            null,
-            null,
-            new Strength(250, "mg"),
-            parsed.notes(),
-            parsed.patientInstructions());
-    OrderValidator copying =
-        new OrderValidator(
-            text -> new SigReading(withStrength, List.of(), null),
-            InMemoryFormulary.of(TestProducts.all()));
-
     ValidationResult r =
-        copying.validate(order("00000001", "amoxicillin", "t 250mg tid x10d", 150.0, "mL"));
+        validator.validate(order("00000001", "amoxicillin", "t 250mg tid x10d", 150.0, "mL"));
 
     assertThat(r.findings()).isEmpty();
     assertThat(r.expectedSupplyDays()).isEqualTo(10);
