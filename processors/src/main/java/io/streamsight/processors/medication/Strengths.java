@@ -216,12 +216,14 @@ final class Strengths {
         .map(r -> Math.abs(Math.log(r)));
   }
 
+  private static final Pattern HOUR = Pattern.compile("HOURS?|HRS?|H");
+
   /**
    * Milligrams per hour of an ingredient the DPD gives per HOUR ("25 MCG / HOUR"), if it is one.
    */
   private static Optional<Double> perHour(FormularyIngredient ingredient) {
     String per = ingredient.getDosageUnit();
-    if (per == null || !per.toUpperCase(Locale.ROOT).matches("HOURS?|HRS?|H")) {
+    if (per == null || !HOUR.matcher(per.toUpperCase(Locale.ROOT)).matches()) {
       return Optional.empty();
     }
     double hours = ingredient.getDosageValue() == null ? 1 : ingredient.getDosageValue();

@@ -6,6 +6,7 @@ import io.streamsight.processors.medication.sig.Strength;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Expected days of supply: the dispense quantity divided by the amount used per day, step by step
@@ -167,11 +168,10 @@ final class SupplyCalculator {
     return family.equals("tablet") || family.equals("capsule") || family.equals("suppository");
   }
 
-  /** A unit's family: spellings of the same unit compare equal; empty for none. */
   /** UCUM braces ("{tbl}") and abbreviation dots ("tab."); compiled once, as it runs per order. */
-  private static final java.util.regex.Pattern UNIT_PUNCTUATION =
-      java.util.regex.Pattern.compile("[{}.]");
+  private static final Pattern UNIT_PUNCTUATION = Pattern.compile("[{}.]");
 
+  /** A unit's family: spellings of the same unit compare equal; empty for none. */
   static String unitFamily(String unit) {
     if (unit == null) {
       return "";
